@@ -1,0 +1,2 @@
+/** Module root: see ARCHITECTURE (docs/architecture.md). */
+package fr.sne.core;

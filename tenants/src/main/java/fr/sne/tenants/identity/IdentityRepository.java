@@ -1,0 +1,106 @@
+package fr.sne.tenants.identity;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Identity tables read while resolving the actor, before any tenant scope exists. Must run
+ * inside a transaction ({@code TenantTransactions.withoutScope}).
+ */
+@Singleton
+class IdentityRepository {
+
+    record UtilisateurRow(long id, String email, String prenom, String nom) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    IdentityRepository(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a sign-in: links issuer + sub to the user (found by identity, else by e-mail while not yet linked). */
+    Optional<UtilisateurRow> recordSignIn(String issuer, String subject, String email, String prenom, String nom, Instant at) {
+        return jdbc.prepareStatement("""
+                UPDATE utilisateur
+                   SET emetteur = ?, sujet = ?, email = ?, prenom = coalesce(?, prenom), nom = coalesce(?, nom),
+                       derniere_connexion = ?
+                 WHERE (emetteur = ? AND sujet = ?) OR (emetteur IS NULL AND lower(email) = lower(?))
+                RETURNING id, email, prenom, nom""", ps -> {
+            ps.setString(1, issuer);
+            ps.setString(2, subject);
+            ps.setString(3, email);
+            ps.setString(4, prenom);
+            ps.setString(5, nom);
+            ps.setTimestamp(6, Timestamp.from(at));
+            ps.setString(7, issuer);
+            ps.setString(8, subject);
+            ps.setString(9, email);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(utilisateur(rs)) : Optional.<UtilisateurRow>empty();
+            }
+        });
+    }
+
+    Optional<UtilisateurRow> findByIdentity(String issuer, String subject) {
+        return jdbc.prepareStatement(
+                "SELECT id, email, prenom, nom FROM utilisateur WHERE emetteur = ? AND sujet = ?", ps -> {
+                    ps.setString(1, issuer);
+                    ps.setString(2, subject);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(utilisateur(rs)) : Optional.<UtilisateurRow>empty();
+                    }
+                });
+    }
+
+    /** Active habilitations, desk names resolved through a national read (names are not nominative). */
+    List<Habilitation> activeHabilitations(long utilisateurId) {
+        return jdbc.prepareStatement("""
+                SELECT h.id, h.profil, h.guichet, g.nom AS guichet_nom, h.territoire, t.nom AS territoire_nom
+                  FROM habilitation h
+                  LEFT JOIN guichet_nom g ON g.code = h.guichet
+                  LEFT JOIN territoire t ON t.code = h.territoire
+                 WHERE h.utilisateur_id = ? AND h.statut = 'ACTIVE'
+                 ORDER BY h.id""", ps -> {
+            ps.setLong(1, utilisateurId);
+            List<Habilitation> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Habilitation(rs.getLong("id"), Profil.valueOf(rs.getString("profil")),
+                            rs.getString("guichet"), rs.getString("guichet_nom"),
+                            rs.getString("territoire"), rs.getString("territoire_nom")));
+                }
+            }
+            return result;
+        });
+    }
+
+    Optional<Actor.ClientApi> activeApiClient(String clientId) {
+        return jdbc.prepareStatement(
+                "SELECT client_id, guichet, territoire, scopes FROM client_api WHERE client_id = ? AND actif", ps -> {
+                    ps.setString(1, clientId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.<Actor.ClientApi>empty();
+                        }
+                        Array scopes = rs.getArray("scopes");
+                        return Optional.of(new Actor.ClientApi(rs.getString("client_id"), rs.getString("guichet"),
+                                rs.getString("territoire"), Arrays.asList((String[]) scopes.getArray())));
+                    }
+                });
+    }
+
+    private static UtilisateurRow utilisateur(ResultSet rs) throws SQLException {
+        return new UtilisateurRow(rs.getLong("id"), rs.getString("email"), rs.getString("prenom"), rs.getString("nom"));
+    }
+}

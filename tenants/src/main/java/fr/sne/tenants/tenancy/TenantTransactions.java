@@ -1,0 +1,48 @@
+package fr.sne.tenants.tenancy;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+/**
+ * The only way to run work on tenant tables: opens a transaction and sets its scope with
+ * {@code set_config(..., true)} (SET LOCAL), so PostgreSQL row-level security filters every query
+ * and the setting is gone when the connection returns to the pool. Read-only scopes start a
+ * read-only transaction, so the database refuses writes too.
+ */
+@Singleton
+public class TenantTransactions {
+
+    private final TransactionOperations<Connection> transactions;
+
+    public TenantTransactions(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    public <T> T inScope(Scope scope, Supplier<T> work) {
+        TransactionDefinition definition = scope.readOnly() ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT;
+        return transactions.execute(definition, status -> {
+            apply(status.getConnection(), scope);
+            return work.get();
+        });
+    }
+
+    /** Work on tables that are not tenant data (identity resolution, reference data). */
+    public <T> T withoutScope(Supplier<T> work) {
+        return transactions.execute(TransactionDefinition.DEFAULT, status -> work.get());
+    }
+
+    private static void apply(Connection connection, Scope scope) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT set_config('sne.territoire', ?, true), set_config('sne.portee', ?, true)")) {
+            ps.setString(1, scope.territoire() == null ? "" : scope.territoire());
+            ps.setString(2, scope.portee());
+            ps.execute();
+        }
+    }
+}
