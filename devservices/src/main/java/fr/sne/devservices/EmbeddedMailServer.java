@@ -1,12 +1,14 @@
 package fr.sne.devservices;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,10 +46,26 @@ public final class EmbeddedMailServer implements AutoCloseable {
     private static CaughtMail toMail(int id, MimeMessage m) {
         try {
             return new CaughtMail(id, addresses(m.getFrom()), addresses(m.getAllRecipients()), m.getSubject(),
-                    m.getSentDate() == null ? null : m.getSentDate().toInstant(), GreenMailUtil.getBody(m));
-        } catch (MessagingException e) {
+                    m.getSentDate() == null ? null : m.getSentDate().toInstant(), text(m.getContent()));
+        } catch (MessagingException | IOException e) {
             return new CaughtMail(id, "", "", "(courriel illisible)", null, e.getMessage());
         }
+    }
+
+    /** The decoded text of a mail: the body itself, or its first text part. */
+    private static String text(Object content) throws MessagingException, IOException {
+        if (content instanceof String s) {
+            return s;
+        }
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/*") || part.isMimeType("multipart/*")) {
+                    return text(part.getContent());
+                }
+            }
+        }
+        return "(contenu non textuel)";
     }
 
     private static String addresses(Address[] addresses) {
