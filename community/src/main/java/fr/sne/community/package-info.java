@@ -1,2 +1,2 @@
-/** Module root: see ARCHITECTURE (docs/architecture.md). */
+/** Module root; see docs/architecture.md. */
 package fr.sne.community;
