@@ -7,6 +7,11 @@ INSERT INTO territoire (code, nom, mode, delai_anormalement_long_mois) VALUES
     ('035', 'Ille-et-Vilaine', 'SPTA', 18)
 ON CONFLICT (code) DO NOTHING;
 
+INSERT INTO territoire_departement (territoire, departement) VALUES
+    ('038', '38'), ('030', '30'), ('035', '35')
+ON CONFLICT DO NOTHING;
+
+-- SIRET below are fictitious but well-formed (Luhn key).
 INSERT INTO guichet (code, territoire, nom, type) VALUES
     ('38001', '038', 'ACTIS', 'BAILLEUR'),
     ('38002', '038', 'Commune de Saint-Égrève', 'COMMUNE'),
@@ -16,6 +21,17 @@ INSERT INTO guichet (code, territoire, nom, type) VALUES
     ('30003', '030', 'CA Nîmes Métropole', 'EPCI'),
     ('GDPUB', NULL, 'Guichet internet grand public', 'PORTAIL')
 ON CONFLICT (code) DO NOTHING;
+
+UPDATE guichet g SET siret = d.siret, commune = d.commune, adresse = d.adresse, courriel = d.courriel
+FROM (VALUES
+    ('38001', '27380001100010', '38185', '8 rue de Belgrade, 38000 Grenoble', 'accueil@actis.sne.test'),
+    ('38002', '21380382800010', '38382', 'Place Pierre Mendès-France, 38120 Saint-Égrève', 'logement@saint-egreve.sne.test'),
+    ('38003', '27380003700015', '38185', '3 avenue de Vizille, 38000 Grenoble', 'contact@pole-habitat.sne.test'),
+    ('30001', '27300001800013', '30007', '12 quai Boissier de Sauvages, 30100 Alès', 'demandes@logis-cevenols.sne.test'),
+    ('30002', '57300002300016', '30189', '1 place de l''Horloge, 30000 Nîmes', 'logement@semiga.sne.test'),
+    ('30003', '20001513900013', '30189', '3 rue du Colisée, 30000 Nîmes', 'habitat@nimes-metropole.sne.test')
+) AS d (code, siret, commune, adresse, courriel)
+WHERE g.code = d.code AND g.siret IS NULL;
 
 INSERT INTO utilisateur (email, prenom, nom) VALUES
     ('gt.isere@sne.test', 'Claire', 'Moreau'),
@@ -27,11 +43,12 @@ INSERT INTO utilisateur (email, prenom, nom) VALUES
     ('sensible@sne.test', 'Nadia', 'Haddad'),
     ('agent.logis@sne.test', 'Thomas', 'Fabre'),
     ('support@sne.test', 'Hélène', 'Dubois'),
-    ('admin@sne.test', 'Marc', 'Lefèvre')
+    ('admin@sne.test', 'Marc', 'Lefèvre'),
+    ('nouvel.agent@sne.test', 'Inès', 'Garnier')
 ON CONFLICT DO NOTHING;
 
-INSERT INTO habilitation (utilisateur_id, profil, guichet, territoire)
-SELECT u.id, h.profil, h.guichet, h.territoire
+INSERT INTO habilitation (utilisateur_id, profil, guichet, territoire, certifiee_le)
+SELECT u.id, h.profil, h.guichet, h.territoire, now()
 FROM (VALUES
     ('gt.isere@sne.test', 'GESTIONNAIRE_TERRITORIAL', NULL, '038'),
     ('gt.gard@sne.test', 'GESTIONNAIRE_TERRITORIAL', NULL, '030'),
@@ -47,8 +64,8 @@ FROM (VALUES
 JOIN utilisateur u ON lower(u.email) = h.email
 ON CONFLICT DO NOTHING;
 
-INSERT INTO client_api (client_id, guichet, territoire, scopes) VALUES
-    ('editeur-actis', '38001', '038', '{demandes,mouvements,exports}'),
-    ('editeur-stegreve', '38002', '038', '{demandes,mouvements,exports}'),
-    ('editeur-logis', '30001', '030', '{demandes,mouvements,exports}')
+INSERT INTO client_api (client_id, guichet, territoire, scopes, libelle) VALUES
+    ('editeur-actis', '38001', '038', '{demandes,mouvements,exports}', 'Logiciel de gestion locative d''ACTIS'),
+    ('editeur-stegreve', '38002', '038', '{demandes,mouvements,exports}', 'Logiciel du service logement de Saint-Égrève'),
+    ('editeur-logis', '30001', '030', '{demandes,mouvements,exports}', 'Logiciel de gestion locative de Logis Cévenols')
 ON CONFLICT (client_id) DO NOTHING;

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,9 +65,12 @@ class SignInTest implements SharedServicesTest {
         web.signInAs("agent.actis@sne.test");
         assertEquals(200, web.page("/pro").statusCode());
 
-        HttpResponse<String> logout = web.send(HttpRequest.newBuilder(web.uri("/logout"))
-                .header("Accept", WebClient.BROWSER_ACCEPT).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("")).build());
+        // without the form's CSRF token, a cross-site post is refused and the session goes on
+        HttpResponse<String> forged = web.submit("/logout", java.util.Map.of("csrfToken", ""));
+        assertEquals(403, forged.statusCode());
+        assertEquals(200, web.page("/pro").statusCode());
+
+        HttpResponse<String> logout = web.submit("/logout", java.util.Map.of());
         assertEquals(303, logout.statusCode(), logout.body());
 
         HttpResponse<String> after = web.page("/pro");

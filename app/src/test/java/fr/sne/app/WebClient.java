@@ -31,8 +31,9 @@ final class WebClient {
     /** What a browser sends when it follows a link or submits a form. */
     static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final URI base;
@@ -58,6 +59,21 @@ final class WebClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The CSRF token a page's forms carry (the double-submit cookie set at sign-in). */
+    String csrfToken() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("sne-csrf"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+    }
+
+    /** Submits a form as the browser does, with the CSRF token unless the caller gives one. */
+    HttpResponse<String> submit(String path, Map<String, String> fields) {
+        Map<String, String> form = new java.util.LinkedHashMap<>(fields);
+        form.putIfAbsent("csrfToken", csrfToken());
+        return send(HttpRequest.newBuilder(target(path)).header("Accept", BROWSER_ACCEPT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncode(form))).build());
     }
 
     /** Authorization code flow, as a person clicking their persona on the provider's page; returns where it lands. */

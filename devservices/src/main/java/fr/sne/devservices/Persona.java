@@ -20,6 +20,7 @@ public record Persona(String email, String givenName, String familyName, String 
             new Persona("agent.logis@sne.test", "Thomas", "Fabre", "Guichet enregistreur — Logis Cévenols (30001)", false),
             new Persona("support@sne.test", "Hélène", "Dubois", "Assistance nationale (lecture seule)", false),
             new Persona("admin@sne.test", "Marc", "Lefèvre", "Administrateur national", false),
+            new Persona("nouvel.agent@sne.test", "Inès", "Garnier", "Professionnelle sans habilitation (peut en demander une)", false),
             new Persona("demandeur@sne.test", "Jean", "Dupont", "Demandeur (portail public)", true));
 
     public String displayName() {

@@ -6,7 +6,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.views.View;
+import fr.sne.tenants.identity.Actor;
+import fr.sne.tenants.identity.Actors;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
 
 import java.util.Map;
 
@@ -17,8 +23,13 @@ import java.util.Map;
 class ProAccueilController {
 
     @Get
-    @View("pro/accueil")
-    Map<String, Object> accueil() {
-        return Map.of("currentNav", "pro");
+    HttpResponse<?> accueil(HttpRequest<?> request) {
+        // several habilitations and none chosen for this session yet: choose first
+        if (Actors.of(request) instanceof Actor.Professionnel p && p.choixRequis()) {
+            return HttpResponse.seeOther(URI.create("/pro/habilitation"));
+        }
+        boolean professionnel = Actors.of(request) instanceof Actor.Professionnel;
+        return HttpResponse.ok(new ModelAndView<>("pro/accueil",
+                Map.of("currentNav", "pro", "professionnel", professionnel)));
     }
 }

@@ -11,7 +11,7 @@ public sealed interface Actor {
 
     /** A signed-in professional (ProConnect-style identity) and their habilitations. */
     record Professionnel(long utilisateurId, String email, String prenom, String nom,
-                         List<Habilitation> habilitations) implements Actor {
+                         List<Habilitation> habilitations, Long choix) implements Actor {
         public Professionnel {
             habilitations = List.copyOf(habilitations);
         }
@@ -21,14 +21,22 @@ public sealed interface Actor {
             return full.isEmpty() ? email : full;
         }
 
-        /** The active habilitation (the first one until the choice of issue #3 exists). */
+        /** The habilitation chosen for this session, or the only one; empty while a choice is due. */
         public Optional<Habilitation> habilitationActive() {
-            return habilitations.stream().findFirst();
+            if (choix != null) {
+                return habilitations.stream().filter(h -> h.id() == choix).findFirst();
+            }
+            return habilitations.size() == 1 ? Optional.of(habilitations.getFirst()) : Optional.empty();
+        }
+
+        /** Several habilitations and none chosen yet: the person must pick one. */
+        public boolean choixRequis() {
+            return habilitations.size() > 1 && habilitationActive().isEmpty();
         }
     }
 
     /** A signed-in person without any professional account (an applicant, FranceConnect-style). */
-    record Particulier(String email, String prenom, String nom) implements Actor {
+    record Particulier(long compteId, String email, String prenom, String nom) implements Actor {
         public String nomAffiche() {
             String full = ((prenom == null ? "" : prenom) + " " + (nom == null ? "" : nom)).trim();
             return full.isEmpty() ? email : full;
@@ -44,5 +52,9 @@ public sealed interface Actor {
 
     /** Nobody signed in. */
     record Anonyme() implements Actor {
+    }
+
+    /** The platform itself, for persistent jobs (e.g. the automatic suspension). */
+    record Systeme(String nom) implements Actor {
     }
 }

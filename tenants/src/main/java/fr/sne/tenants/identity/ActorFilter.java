@@ -53,7 +53,8 @@ class ActorFilter implements Ordered {
                 actor = client.get();
             }
         } else {
-            actor = authentication.flatMap(resolver::person).orElseGet(Actor.Anonyme::new);
+            String choix = request.getCookies().findCookie(ChoixHabilitation.COOKIE).map(c -> c.getValue()).orElse(null);
+            actor = authentication.flatMap(a -> resolver.person(a, choix)).orElseGet(Actor.Anonyme::new);
         }
         request.setAttribute(Actor.ATTRIBUTE, actor);
         return null;

@@ -24,10 +24,12 @@ public class ActorResolver {
     // One provider signs everyone in; tokens were already checked against this issuer.
     private final String issuer;
     private final Clock clock;
+    private final ChoixHabilitation choix;
 
     public ActorResolver(IdentityRepository identities, TenantTransactions transactions,
                          @Value("${sne.oidc.client-id}") String webClientId,
-                         @Value("${sne.oidc.issuer}") String issuer, Clock clock) {
+                         @Value("${sne.oidc.issuer}") String issuer, Clock clock, ChoixHabilitation choix) {
+        this.choix = choix;
         this.identities = identities;
         this.issuer = issuer;
         this.transactions = transactions;
@@ -35,23 +37,58 @@ public class ActorResolver {
         this.clock = clock;
     }
 
-    /** A person signed in on the web pages, or empty when the token is not a web sign-in. */
-    public Optional<Actor> person(Authentication authentication) {
+    /**
+     * A person signed in on the web pages, or empty when the token is not a web sign-in.
+     * {@code choixCookie} is the signed active-habilitation cookie, if the request has one.
+     */
+    public Optional<Actor> person(Authentication authentication, String choixCookie) {
         Map<String, Object> claims = authentication.getAttributes();
         if (!audience(claims).contains(webClientId)) {
             return Optional.empty();
         }
         String subject = authentication.getName();
-        String email = string(claims, "email");
-        // First visit of an invited user: the account is found by e-mail and linked to this identity.
+        String email = email(claims, subject);
+        String prenom = string(claims, "given_name");
+        String nom = firstNonNull(string(claims, "usual_name"), string(claims, "family_name"));
+        // First visit of an invited user: the account is found by e-mail and linked to this identity;
+        // a professional identity (ProConnect-style claims) never seen before gets an account without
+        // habilitation, from which a habilitation can be requested.
         return transactions.withoutScope(() -> identities.findByIdentity(issuer, subject)
-                .or(() -> email == null ? Optional.empty() : identities.recordSignIn(issuer, subject, email,
-                        string(claims, "given_name"), firstNonNull(string(claims, "usual_name"), string(claims, "family_name")),
-                        clock.instant()))
+                .or(() -> email == null ? Optional.empty()
+                        : identities.recordSignIn(issuer, subject, email, prenom, nom, clock.instant()))
+                .or(() -> email != null && professionalIdentity(claims)
+                        ? Optional.of(identities.createUser(issuer, subject, email, prenom, nom, clock.instant()))
+                        : Optional.empty())
                 .<Actor>map(u -> new Actor.Professionnel(u.id(), u.email(), u.prenom(), u.nom(),
-                        identities.activeHabilitations(u.id())))
-                .or(() -> Optional.of(new Actor.Particulier(string(claims, "email"), string(claims, "given_name"),
-                        firstNonNull(string(claims, "usual_name"), string(claims, "family_name"))))));
+                        identities.activeHabilitations(u.id()), choix.lire(subject, choixCookie).orElse(null)))
+                .or(() -> Optional.of(applicant(subject, claims))));
+    }
+
+    /** ProConnect identities carry these claims; FranceConnect ones do not. */
+    private static boolean professionalIdentity(Map<String, Object> claims) {
+        return claims.containsKey("idp_id") || claims.containsKey("siret") || claims.containsKey("usual_name");
+    }
+
+    private static String email(Map<String, Object> claims, String subject) {
+        String email = string(claims, "email");
+        return email != null ? email : subject != null && subject.contains("@") ? subject : null;
+    }
+
+    private Actor.Particulier applicant(String subject, Map<String, Object> claims) {
+        String prenom = string(claims, "given_name");
+        String nomNaissance = string(claims, "family_name");
+        String nomUsage = firstNonNull(string(claims, "preferred_username"), string(claims, "usual_name"));
+        long id = identities.recordApplicant(issuer, subject, string(claims, "email"), prenom, nomNaissance, nomUsage,
+                birthdate(string(claims, "birthdate")), clock.instant());
+        return new Actor.Particulier(id, string(claims, "email"), prenom, firstNonNull(nomUsage, nomNaissance));
+    }
+
+    private static java.time.LocalDate birthdate(String value) {
+        try {
+            return value == null ? null : java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The registered, active API client behind a client-credentials token. */
@@ -70,7 +107,7 @@ public class ActorResolver {
     /** Links the provider's identity to the user at sign-in and records the sign-in time. */
     public void recordSignIn(Authentication authentication) {
         Map<String, Object> claims = authentication.getAttributes();
-        String email = string(claims, "email");
+        String email = email(claims, authentication.getName());
         if (email == null) {
             return;
         }

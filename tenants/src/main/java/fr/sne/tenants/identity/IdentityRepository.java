@@ -52,6 +52,49 @@ class IdentityRepository {
         });
     }
 
+    /** An applicant's account (FranceConnect-style identity): created at first sign-in, kept up to date. */
+    long recordApplicant(String issuer, String subject, String email, String prenom, String nomNaissance,
+                         String nomUsage, java.time.LocalDate dateNaissance, Instant at) {
+        return jdbc.prepareStatement("""
+                INSERT INTO compte_demandeur (emetteur, sujet, email, prenom, nom_naissance, nom_usage, date_naissance, derniere_connexion)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (emetteur, sujet) DO UPDATE
+                   SET email = excluded.email, prenom = excluded.prenom, nom_naissance = excluded.nom_naissance,
+                       nom_usage = excluded.nom_usage, date_naissance = coalesce(excluded.date_naissance, compte_demandeur.date_naissance),
+                       derniere_connexion = excluded.derniere_connexion
+                RETURNING id""", ps -> {
+            ps.setString(1, issuer);
+            ps.setString(2, subject);
+            ps.setString(3, email);
+            ps.setString(4, prenom);
+            ps.setString(5, nomNaissance);
+            ps.setString(6, nomUsage);
+            ps.setObject(7, dateNaissance);
+            ps.setTimestamp(8, Timestamp.from(at));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    UtilisateurRow createUser(String issuer, String subject, String email, String prenom, String nom, Instant at) {
+        return jdbc.prepareStatement("""
+                INSERT INTO utilisateur (email, emetteur, sujet, prenom, nom, derniere_connexion) VALUES (?, ?, ?, ?, ?, ?)
+                RETURNING id, email, prenom, nom""", ps -> {
+            ps.setString(1, email);
+            ps.setString(2, issuer);
+            ps.setString(3, subject);
+            ps.setString(4, prenom);
+            ps.setString(5, nom);
+            ps.setTimestamp(6, Timestamp.from(at));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return utilisateur(rs);
+            }
+        });
+    }
+
     Optional<UtilisateurRow> findByIdentity(String issuer, String subject) {
         return jdbc.prepareStatement(
                 "SELECT id, email, prenom, nom FROM utilisateur WHERE emetteur = ? AND sujet = ?", ps -> {
@@ -63,15 +106,11 @@ class IdentityRepository {
                 });
     }
 
-    /** Active habilitations, desk names resolved through a national read (names are not nominative). */
+    /** The user's active habilitations, through the one function allowed to read them without a scope. */
     List<Habilitation> activeHabilitations(long utilisateurId) {
         return jdbc.prepareStatement("""
-                SELECT h.id, h.profil, h.guichet, g.nom AS guichet_nom, h.territoire, t.nom AS territoire_nom
-                  FROM habilitation h
-                  LEFT JOIN guichet_nom g ON g.code = h.guichet
-                  LEFT JOIN territoire t ON t.code = h.territoire
-                 WHERE h.utilisateur_id = ? AND h.statut = 'ACTIVE'
-                 ORDER BY h.id""", ps -> {
+                SELECT id, profil, guichet, guichet_nom, territoire, territoire_nom
+                  FROM sne_habilitations_de(?) WHERE statut = 'ACTIVE'""", ps -> {
             ps.setLong(1, utilisateurId);
             List<Habilitation> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -87,7 +126,7 @@ class IdentityRepository {
 
     Optional<Actor.ClientApi> activeApiClient(String clientId) {
         return jdbc.prepareStatement(
-                "SELECT client_id, guichet, territoire, scopes FROM client_api WHERE client_id = ? AND actif", ps -> {
+                "SELECT client_id, guichet, territoire, scopes FROM sne_client_api_actif(?)", ps -> {
                     ps.setString(1, clientId);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {

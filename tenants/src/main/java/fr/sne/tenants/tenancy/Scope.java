@@ -24,6 +24,11 @@ public record Scope(String territoire, boolean national, boolean readOnly) {
         return new Scope(null, true, true);
     }
 
+    /** The same reach, read-only. */
+    public static Scope lecture(Scope scope) {
+        return new Scope(scope.territoire, scope.national, true);
+    }
+
     String portee() {
         return national ? "NATIONAL" : "TERRITOIRE";
     }

@@ -4,6 +4,7 @@ import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.identity.Actors;
 import fr.sne.tenants.identity.Habilitation;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.csrf.CsrfConfiguration;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
@@ -15,10 +16,18 @@ import java.util.Map;
 @Singleton
 public class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
+    private final String csrfCookie;
+
+    LayoutModel(CsrfConfiguration csrf) {
+        this.csrfCookie = csrf.getCookieName();
+    }
+
     @Override
     public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
         model.putIfAbsent("user", user(Actors.of(request)));
+        // double-submit: forms send back the token of the cookie set at sign-in
+        request.getCookies().findCookie(csrfCookie).ifPresent(c -> model.putIfAbsent("csrfToken", c.getValue()));
         modelAndView.setModel(model);
     }
 
@@ -30,6 +39,9 @@ public class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
                 user.put("displayName", p.nomAffiche());
                 user.put("email", p.email());
                 p.habilitationActive().ifPresent(h -> putHabilitation(user, h));
+                user.put("habilitations", p.habilitations().stream().map(h -> Map.of(
+                        "id", h.id(), "libelle", h.libelle(),
+                        "active", p.habilitationActive().map(a -> a.id() == h.id()).orElse(false))).toList());
                 yield user;
             }
             case Actor.Particulier p -> {
@@ -39,6 +51,7 @@ public class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
                 yield user;
             }
             case Actor.ClientApi c -> null;
+            case Actor.Systeme s -> null;
             case Actor.Anonyme a -> null;
         };
     }

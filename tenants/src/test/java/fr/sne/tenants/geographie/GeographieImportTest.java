@@ -94,12 +94,12 @@ class GeographieImportTest implements SharedServicesTest {
         try (Connection c = owner()) {
             c.setAutoCommit(false);
             String grenoble = commune(c, "38185");
-            String stEgreve = commune(c, "38382");
+            String stMartinDHeres = commune(c, "38421");
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE commune SET nom = 'Grenoble-les-Bains', population = 1, codes_postaux = '{38999}', "
                         + "nom_recherche = 'x' WHERE code = '38185'");
                 s.executeUpdate("UPDATE epci SET nom = 'Métro' WHERE siren = '200040715'");
-                s.executeUpdate("DELETE FROM commune WHERE code = '38382'");
+                s.executeUpdate("DELETE FROM commune WHERE code = '38421'");
                 s.executeUpdate("INSERT INTO epci (siren, nom, type) VALUES ('999999999', 'CC Imaginaire', 'CC')");
                 s.executeUpdate("INSERT INTO commune (code, nom, departement, region, epci_siren, nom_recherche) "
                         + "VALUES ('38999', 'Imaginaire', '38', '84', '999999999', 'imaginaire')");
@@ -108,7 +108,7 @@ class GeographieImportTest implements SharedServicesTest {
             assertEquals(new GeographieImport.Mouvements("epci", 1255, 0, 1, 1), mouvements.get(2));
             assertEquals(new GeographieImport.Mouvements("commune", 34_969, 1, 1, 1), mouvements.get(3));
             assertEquals(grenoble, commune(c, "38185"));
-            assertEquals(stEgreve, commune(c, "38382"));
+            assertEquals(stMartinDHeres, commune(c, "38421"));
             assertEquals("", commune(c, "38999"));
             c.commit();
             assertTrue(shipped.importer(c).stream().allMatch(GeographieImport.Mouvements::aucun));
@@ -121,7 +121,7 @@ class GeographieImportTest implements SharedServicesTest {
         // Grenoble-Alpes-Métropole dissolved, Saint-Égrève merged away
         GeographieImport refreshed = new GeographieImport(fichier -> switch (fichier) {
             case "epci.csv.gz" -> edited(fichier, csv -> csv.replaceAll("(?m)^200040715,.*\n", "")).ouvrir(fichier);
-            case "communes.csv.gz" -> edited(fichier, csv -> csv.replaceAll("(?m)^38382,.*\n", "")
+            case "communes.csv.gz" -> edited(fichier, csv -> csv.replaceAll("(?m)^38421,.*\n", "")
                     .replace(",200040715,", ",,")).ouvrir(fichier);
             default -> classpath(fichier);
         });
@@ -131,7 +131,7 @@ class GeographieImportTest implements SharedServicesTest {
             List<GeographieImport.Mouvements> mouvements = refreshed.importer(c);
             assertEquals(new GeographieImport.Mouvements("epci", 1254, 0, 0, 1), mouvements.get(2));
             assertEquals(new GeographieImport.Mouvements("commune", 34_968, 0, members - 1, 1), mouvements.get(3));
-            assertEquals("", commune(c, "38382"));
+            assertEquals("", commune(c, "38421"));
             assertEquals("0", query(c, "SELECT count(*) FROM epci WHERE siren = '200040715'"));
             assertTrue(commune(c, "38185").contains("|null|"), commune(c, "38185"));
             c.rollback();

@@ -1,0 +1,128 @@
+package fr.sne.tenants.territoire;
+
+import fr.sne.tenants.audit.AuditTrail;
+import fr.sne.tenants.audit.TypeAction;
+import fr.sne.tenants.identity.Actor;
+import fr.sne.tenants.tenancy.TenantTransactions;
+import fr.sne.tenants.web.Acces;
+import fr.sne.tenants.web.Formulaire;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Territories: their settings are changed by national administrators only. */
+@Controller("/pro/admin/territoires")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class TerritoireController {
+
+    private final Territoires territoires;
+    private final TerritoirePolicy policy;
+    private final TenantTransactions transactions;
+    private final AuditTrail audit;
+
+    TerritoireController(Territoires territoires, TerritoirePolicy policy, TenantTransactions transactions, AuditTrail audit) {
+        this.territoires = territoires;
+        this.policy = policy;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> liste(HttpRequest<?> request, @Nullable @QueryValue String message) {
+        Actor.Professionnel actor = Acces.professionnel(request);
+        List<Territoire> visibles = transactions.withoutScope(territoires::lister).stream()
+                .filter(t -> policy.decider(actor, ActionTerritoire.CONSULTER, t.code()).autorisee()).toList();
+        Map<String, Object> model = base();
+        model.put("territoires", visibles);
+        model.put("message", "modifie".equals(message) ? "Le territoire a été modifié." : null);
+        return new ModelAndView<>("admin/territoires/liste", model);
+    }
+
+    @Get("/{code}")
+    ModelAndView<Map<String, Object>> fiche(HttpRequest<?> request, @PathVariable String code) {
+        Actor.Professionnel actor = Acces.professionnel(request);
+        Territoire t = trouver(code);
+        Acces.exiger(policy.decider(actor, ActionTerritoire.MODIFIER, code));
+        return formulaire(t, Map.of("mode", t.mode(), "delai", String.valueOf(t.delaiAnormalementLongMois()),
+                "evenementsVisibles", String.valueOf(t.evenementsVisiblesDemandeur())), Map.of());
+    }
+
+    @Post("/{code}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> modifier(HttpRequest<?> request, @PathVariable String code, @Body Map<String, String> form) {
+        Actor.Professionnel actor = Acces.professionnel(request);
+        Territoire avant = trouver(code);
+        Acces.exiger(policy.decider(actor, ActionTerritoire.MODIFIER, code));
+        Formulaire f = new Formulaire();
+        String mode = form.get("mode");
+        if (!"SNE".equals(mode) && !"SPTA".equals(mode)) {
+            f.erreur("mode", "Choisissez le mode du territoire : SNE ou SPTA.");
+        }
+        int delai = -1;
+        try {
+            delai = Integer.parseInt(form.getOrDefault("delai", "").strip());
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (delai < 1 || delai > 120) {
+            f.erreur("delai", "Le délai anormalement long est un nombre de mois entre 1 et 120.");
+        }
+        if (!f.valide()) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(formulaire(avant, form, f.erreurs()));
+        }
+        boolean visibles = "true".equals(form.get("evenementsVisibles"));
+        int d = delai;
+        transactions.withoutScope(() -> {
+            territoires.modifier(code, mode, d, visibles);
+            audit.changement(actor, TypeAction.MODIFICATION, code, "TERRITOIRE", code,
+                    Map.of("mode", avant.mode(), "delai", avant.delaiAnormalementLongMois(),
+                            "evenementsVisibles", avant.evenementsVisiblesDemandeur()),
+                    Map.of("mode", mode, "delai", d, "evenementsVisibles", visibles));
+            return null;
+        });
+        return HttpResponse.seeOther(URI.create("/pro/admin/territoires?message=modifie"));
+    }
+
+    private Territoire trouver(String code) {
+        return transactions.withoutScope(() -> territoires.trouver(code))
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Territoire introuvable"));
+    }
+
+    private ModelAndView<Map<String, Object>> formulaire(Territoire t, Map<String, String> saisie, Map<String, String> erreurs) {
+        Map<String, Object> model = base();
+        model.put("territoire", t);
+        model.put("saisie", saisie);
+        model.put("erreurs", erreurs);
+        return new ModelAndView<>("admin/territoires/formulaire", model);
+    }
+
+    private static Map<String, Object> base() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("currentNav", "pro");
+        model.put("adminNav", "territoires");
+        return model;
+    }
+}

@@ -1,0 +1,31 @@
+package fr.sne.tenants.web;
+
+import fr.sne.tenants.identity.Actor;
+import fr.sne.tenants.identity.Actors;
+import fr.sne.tenants.identity.Decision;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+
+/** Turns a policy decision into the answer: 404 outside the actor's reach, 403 for the wrong profile. */
+public final class Acces {
+
+    private Acces() {
+    }
+
+    public static void exiger(Decision decision) {
+        switch (decision) {
+            case AUTORISEE -> { }
+            case INTROUVABLE -> throw new HttpStatusException(HttpStatus.NOT_FOUND, "Ressource introuvable");
+            case REFUSEE -> throw new HttpStatusException(HttpStatus.FORBIDDEN, "Accès refusé");
+        }
+    }
+
+    /** The signed-in professional, or 403 for anybody else. */
+    public static Actor.Professionnel professionnel(HttpRequest<?> request) {
+        if (Actors.of(request) instanceof Actor.Professionnel p) {
+            return p;
+        }
+        throw new HttpStatusException(HttpStatus.FORBIDDEN, "Espace réservé aux professionnels");
+    }
+}
