@@ -7,6 +7,7 @@ import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Formulaire;
 import io.micronaut.core.annotation.Nullable;
+import fr.sne.tenants.web.ProtectionCsrf;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,6 +34,7 @@ import java.util.Map;
 /** API clients of the territory: list, registration, deactivation. */
 @Controller("/pro/admin/clients-api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@ProtectionCsrf
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 class ClientApiController {

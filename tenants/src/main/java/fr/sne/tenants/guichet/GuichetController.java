@@ -6,6 +6,7 @@ import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.territoire.Territoires;
 import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Formulaire;
+import fr.sne.tenants.web.ProtectionCsrf;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -34,6 +35,7 @@ import java.util.Map;
 /** Desk pages of the territorial administration. */
 @Controller("/pro/admin/guichets")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@ProtectionCsrf
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 class GuichetController {

@@ -7,6 +7,7 @@ import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Formulaire;
 import io.micronaut.core.annotation.Nullable;
+import fr.sne.tenants.web.ProtectionCsrf;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -37,6 +38,7 @@ import java.util.Set;
 /** Requesting a habilitation; certification, suspension, revocation; review campaign; users. */
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@ProtectionCsrf
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 class HabilitationController {
@@ -57,9 +59,11 @@ class HabilitationController {
     }
 
     @Get("/pro/habilitations/demande")
-    ModelAndView<Map<String, Object>> formulaireDemande(HttpRequest<?> request) {
+    ModelAndView<Map<String, Object>> formulaireDemande(HttpRequest<?> request, @Nullable @QueryValue String envoyee) {
         Acces.professionnel(request);
-        return demande(Map.of(), Map.of());
+        ModelAndView<Map<String, Object>> page = demande(Map.of(), Map.of());
+        page.getModel().ifPresent(m -> m.put("envoyee", envoyee != null));
+        return page;
     }
 
     @Post("/pro/habilitations/demande")
@@ -96,7 +100,8 @@ class HabilitationController {
 
     @Post("/pro/admin/habilitations/{id}/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> agir(HttpRequest<?> request, @PathVariable long id, @PathVariable String action) {
+    HttpResponse<?> agir(HttpRequest<?> request, @PathVariable long id, @PathVariable String action,
+                         @Body Map<String, String> form) {
         Actor.Professionnel actor = Acces.professionnel(request);
         switch (action) {
             case "certifier" -> service.certifier(actor, id);
@@ -155,6 +160,7 @@ class HabilitationController {
         model.put("erreurs", erreurs);
         model.put("guichets", transactions.withoutScope(annuaire::guichetsActifs));
         model.put("profils", HabilitationService.PROFILS_GUICHET);
+        model.put("envoyee", false);
         return new ModelAndView<>("pro/demande-habilitation", model);
     }
 

@@ -1,6 +1,7 @@
 package fr.sne.tenants.identity;
 
 import fr.sne.tenants.web.Acces;
+import fr.sne.tenants.web.ProtectionCsrf;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -25,6 +26,7 @@ import java.util.Map;
 /** Choosing, and switching, the habilitation a professional works with during the session. */
 @Controller("/pro/habilitation")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@ProtectionCsrf
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 class HabilitationActiveController {

@@ -7,6 +7,7 @@ import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Formulaire;
 import io.micronaut.core.annotation.Nullable;
+import fr.sne.tenants.web.ProtectionCsrf;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -34,6 +35,7 @@ import java.util.Map;
 /** Territories: their settings are changed by national administrators only. */
 @Controller("/pro/admin/territoires")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@ProtectionCsrf
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 class TerritoireController {

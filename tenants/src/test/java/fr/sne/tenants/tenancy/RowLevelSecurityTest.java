@@ -9,13 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
+import fr.sne.devservices.SharedTestServices;
+
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -106,6 +110,53 @@ class RowLevelSecurityTest implements SharedServicesTest {
                 assertEquals(0, s.executeUpdate("UPDATE guichet SET nom = 'Détourné' WHERE code = '30001'"));
             }
             c.rollback();
+        }
+    }
+
+    @Test
+    void habilitationsAndApiClientsAreScopedToo() throws SQLException {
+        try (Connection c = appConnection()) {
+            assertEquals(List.of(), codes(c, "SELECT id::text FROM habilitation"));
+            assertEquals(List.of(), codes(c, "SELECT client_id FROM client_api"));
+            setTerritory(c, "038");
+            assertEquals(List.of("038"), codes(c, "SELECT DISTINCT territoire FROM habilitation"));
+            assertEquals(List.of("editeur-actis", "editeur-stegreve"), codes(c, "SELECT client_id FROM client_api ORDER BY 1"));
+            c.rollback();
+            // identity resolution goes through narrow functions, one identity at a time
+            assertEquals(List.of("30001"), codes(c, "SELECT guichet FROM sne_client_api_actif('editeur-logis')"));
+            c.rollback();
+        }
+    }
+
+    @Test
+    void theAuditTrailIsAppendOnly() throws SQLException {
+        try (Connection c = appConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO audit (territoire, acteur, action, objet_type) VALUES ('038', 'test', 'LECTURE', 'TEST')");
+            }
+            c.commit();
+            for (String sql : List.of("UPDATE audit SET acteur = 'effacé'", "DELETE FROM audit", "TRUNCATE audit",
+                    "UPDATE audit_defaut SET acteur = 'effacé'")) {
+                SQLException refused = assertThrows(SQLException.class, () -> {
+                    try (Statement s = c.createStatement()) {
+                        s.executeUpdate(sql);
+                    }
+                }, sql);
+                assertEquals("42501", refused.getSQLState(), sql + ": " + refused.getMessage());
+                c.rollback();
+            }
+            // other territories' audit rows are not readable either
+            setTerritory(c, "030");
+            assertEquals(List.of(), codes(c, "SELECT acteur FROM audit WHERE acteur = 'test'"));
+            c.rollback();
+        }
+        // even the owner cannot change a row: the trigger refuses
+        Map<String, Object> p = SharedTestServices.properties();
+        try (Connection owner = DriverManager.getConnection((String) p.get("flyway.datasources.owner.url"),
+                (String) p.get("flyway.datasources.owner.user"), (String) p.get("flyway.datasources.owner.password"));
+             Statement s = owner.createStatement()) {
+            SQLException refused = assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE audit SET acteur = 'effacé'"));
+            assertTrue(refused.getMessage().contains("ajout seul"), refused.getMessage());
         }
     }
 
