@@ -140,6 +140,52 @@ class AdministrationTest implements SharedServicesTest {
     }
 
     @Test
+    void aDeactivatedApiClientIsRefused() {
+        WebClient gt = signedIn("gt.isere@sne.test");
+        HttpResponse<String> created = gt.submit("/pro/admin/clients-api",
+                Map.of("clientId", "editeur-test-desactivation", "guichet", "38003", "libelle", "Logiciel de test"));
+        assertEquals(303, created.statusCode(), created.body());
+        String token = fr.sne.devservices.SharedTestServices.get().oidcProvider().jetonClient("editeur-test-desactivation", 600);
+        assertEquals(200, api(token).statusCode());
+
+        assertEquals(303, gt.submit("/pro/admin/clients-api/editeur-test-desactivation/activation", Map.of("actif", "false")).statusCode());
+        assertEquals(401, api(token).statusCode());
+        // a client id taken in another territory cannot be registered again, and says so
+        HttpResponse<String> duplicate = signedIn("gt.gard@sne.test").submit("/pro/admin/clients-api",
+                Map.of("clientId", "editeur-test-desactivation", "guichet", "30002"));
+        assertEquals(422, duplicate.statusCode());
+        assertTrue(duplicate.body().contains("Cet identifiant de client est déjà utilisé."), duplicate.body());
+        // the Gard's GT cannot register a client on an Isère desk
+        assertEquals(422, signedIn("gt.gard@sne.test").submit("/pro/admin/clients-api",
+                Map.of("clientId", "editeur-intrus", "guichet", "38001")).statusCode());
+    }
+
+    private HttpResponse<String> api(String token) {
+        WebClient web = new WebClient(server);
+        return web.send(java.net.http.HttpRequest.newBuilder(web.uri("/api/v1.0/appelant"))
+                .header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    @Test
+    void anAdministratorCreatesTheIleDeFranceTerritory() {
+        WebClient admin = signedIn("admin@sne.test");
+        HttpResponse<String> invalid = admin.submit("/pro/admin/territoires", Map.of("code", "11", "nom", "Île-de-France",
+                "mode", "SNE", "delai", "36", "departements", "75, 77, 38, 999"));
+        assertEquals(422, invalid.statusCode());
+        assertTrue(invalid.body().contains("3 chiffres"), invalid.body());
+        assertTrue(invalid.body().contains("Le département 38 appartient déjà au territoire 038.")
+                || invalid.body().contains("Département inconnu : 999."), invalid.body());
+        HttpResponse<String> created = admin.submit("/pro/admin/territoires", Map.of("code", "111", "nom", "Île-de-France",
+                "mode", "SNE", "delai", "36", "departements", "75, 77, 78, 91, 92, 93, 94, 95", "evenementsVisibles", "true"));
+        assertEquals(303, created.statusCode(), created.body());
+        String list = admin.page("/pro/admin/territoires").body();
+        assertTrue(list.contains("75, 77, 78, 91, 92, 93, 94, 95"), list);
+        // a GT cannot create territories
+        assertEquals(403, signedIn("gt.isere@sne.test").submit("/pro/admin/territoires", Map.of("code", "112", "nom", "X",
+                "mode", "SNE", "delai", "12", "departements", "2A")).statusCode());
+    }
+
+    @Test
     void theAssistanceReadsEverywhereAndChangesNothing() {
         WebClient support = signedIn("support@sne.test");
         String list = support.page("/pro/admin/guichets").body();

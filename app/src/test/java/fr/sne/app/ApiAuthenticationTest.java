@@ -77,6 +77,24 @@ class ApiAuthenticationTest implements SharedServicesTest {
     }
 
     @Test
+    void anExpiredTokenGets401() {
+        String expired = SharedTestServices.get().oidcProvider().jetonClient("editeur-actis", -3600);
+        assertEquals(401, caller(expired).statusCode());
+        String valid = SharedTestServices.get().oidcProvider().jetonClient("editeur-actis", 600);
+        assertEquals(200, caller(valid).statusCode());
+    }
+
+    @Test
+    void aPersonsSignInTokenIsNoApiCredential() {
+        WebClient web = new WebClient(server);
+        web.signInAs("agent.actis@sne.test");
+        // the browser's id_token cookie reaches /api too, but it is no API client's token
+        HttpResponse<String> response = web.send(HttpRequest.newBuilder(web.uri("/api/v1.0/appelant"))
+                .header("Accept", "application/json").GET().build());
+        assertEquals(401, response.statusCode(), response.body());
+    }
+
+    @Test
     void noTokenOrForgedTokenGets401() {
         assertEquals(401, caller(null).statusCode());
         String token = clientCredentialsToken("editeur-actis");

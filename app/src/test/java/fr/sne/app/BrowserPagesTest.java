@@ -89,7 +89,7 @@ class BrowserPagesTest implements SharedServicesTest {
 
     @Test
     void publicPagesAreAccessible() {
-        try (Page page = browser.newPage()) {
+        try (Page page = browser.newPage(new Browser.NewPageOptions().setLocale("fr-FR"))) {
             page.navigate(url("/"));
             assertTrue(page.title().contains("SNE"), page.title());
             check(page, "portail-accueil");
@@ -102,7 +102,7 @@ class BrowserPagesTest implements SharedServicesTest {
 
     @Test
     void aPersonSignsInWithOneClickAndReachesTheProfessionalPages() {
-        try (var context = browser.newContext(); Page page = context.newPage()) {
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")); Page page = context.newPage()) {
             page.navigate(url("/pro"));
             // redirected to the provider's login page, which lists the demo personas
             assertTrue(page.url().contains("/sne/authorize"), page.url());
@@ -122,6 +122,51 @@ class BrowserPagesTest implements SharedServicesTest {
             page.locator("form[action='/logout'] button").first().click();
             page.waitForURL(url("/"));
             assertTrue(page.locator("header").textContent().contains("Se connecter"));
+        }
+    }
+
+    private Page signIn(com.microsoft.playwright.BrowserContext context, String email) {
+        Page page = context.newPage();
+        page.navigate(url("/pro"));
+        page.locator("button[data-persona='" + email + "']").click();
+        page.waitForURL(url("/pro"));
+        return page;
+    }
+
+    @Test
+    void theTerritorialAdministrationPagesAreAccessible() {
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")); Page page = signIn(context, "gt.isere@sne.test")) {
+            for (String[] p : new String[][] {{"/pro/admin/guichets", "admin-guichets"},
+                    {"/pro/admin/guichets/38001", "admin-guichet-fiche"},
+                    {"/pro/admin/habilitations", "admin-habilitations"}, {"/pro/admin/revue", "admin-revue"},
+                    {"/pro/admin/utilisateurs", "admin-utilisateurs"}, {"/pro/admin/clients-api", "admin-clients-api"},
+                    {"/pro/admin/audit", "admin-audit"}}) {
+                page.navigate(url(p[0]));
+                check(page, p[1]);
+            }
+            // a form sent with mistakes: the summary and each field say what is wrong, accessibly
+            page.navigate(url("/pro/admin/guichets/nouveau"));
+            page.locator("#code").fill("38001");
+            page.locator("#nom").fill("Essai");
+            page.locator("#type").selectOption("BAILLEUR");
+            page.locator("#siret").fill("12345678900000");
+            page.locator("#commune").fill("30189");
+            page.locator("main form button[type=submit]").first().click();
+            page.waitForURL(url("/pro/admin/guichets"));
+            assertTrue(page.locator("#resume-erreurs").textContent().contains("déjà attribué"));
+            assertEquals("true", page.getAttribute("#siret", "aria-invalid"));
+            check(page, "admin-guichet-erreurs");
+        }
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")); Page page = signIn(context, "admin@sne.test")) {
+            page.navigate(url("/pro/admin/territoires"));
+            check(page, "admin-territoires");
+            page.navigate(url("/pro/admin/territoires/038"));
+            check(page, "admin-territoire-fiche");
+        }
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")); Page page = signIn(context, "nouvel.agent@sne.test")) {
+            check(page, "pro-sans-habilitation");
+            page.navigate(url("/pro/habilitations/demande"));
+            check(page, "demande-habilitation");
         }
     }
 }

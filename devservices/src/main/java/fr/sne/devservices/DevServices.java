@@ -21,28 +21,29 @@ public final class DevServices implements AutoCloseable {
     private final Map<String, Object> properties;
     private final EmbeddedMailServer mailServer;
     private final String issuer;
+    private final EmbeddedOidcProvider oidcProvider;
 
     private DevServices(List<AutoCloseable> started, Map<String, Object> properties,
-                        EmbeddedMailServer mailServer, String issuer) {
+                        EmbeddedMailServer mailServer, EmbeddedOidcProvider oidcProvider) {
         this.started = List.copyOf(started);
         this.properties = Map.copyOf(properties);
         this.mailServer = mailServer;
-        this.issuer = issuer;
+        this.oidcProvider = oidcProvider;
+        this.issuer = oidcProvider == null ? null : oidcProvider.issuer();
     }
 
     public static DevServices start(Options options) throws Exception {
         List<AutoCloseable> started = new ArrayList<>();
         Map<String, Object> props = new LinkedHashMap<>();
         EmbeddedMailServer mail = null;
-        String issuer = null;
+        EmbeddedOidcProvider provider = null;
         try {
             Path dir = options.dataDirectory();
             // OIDC first: the application's OpenID client needs the issuer to answer at start-up.
             if (options.oidc()) {
-                EmbeddedOidcProvider oidc = EmbeddedOidcProvider.start(options.oidcPort(), dir.resolve("oidc"));
-                started.add(oidc);
-                issuer = oidc.issuer();
-                props.put("sne.oidc.issuer", issuer);
+                provider = EmbeddedOidcProvider.start(options.oidcPort(), dir.resolve("oidc"));
+                started.add(provider);
+                props.put("sne.oidc.issuer", provider.issuer());
                 props.put("sne.oidc.client-id", "sne-web");
                 props.put("sne.oidc.client-secret", "sne-web-dev-secret");
             }
@@ -78,7 +79,7 @@ public final class DevServices implements AutoCloseable {
             closeAll(started);
             throw e;
         }
-        return new DevServices(started, props, mail, issuer);
+        return new DevServices(started, props, mail, provider);
     }
 
     /** Properties for the application context, pointing at the started services. */
@@ -89,6 +90,11 @@ public final class DevServices implements AutoCloseable {
     /** The embedded SMTP server, or null when mail goes to a configured server. */
     public EmbeddedMailServer mailServer() {
         return mailServer;
+    }
+
+    /** The embedded provider, or null when a configured provider is used. */
+    public EmbeddedOidcProvider oidcProvider() {
+        return oidcProvider;
     }
 
     /** The embedded provider's issuer, or null when a configured provider is used. */

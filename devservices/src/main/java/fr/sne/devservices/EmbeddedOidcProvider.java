@@ -53,6 +53,12 @@ public final class EmbeddedOidcProvider implements AutoCloseable {
         return issuer;
     }
 
+    /** For tests: a client-credentials-like token valid for {@code seconds} (negative: already expired). */
+    public String jetonClient(String clientId, long seconds) {
+        return server.issueToken(ISSUER_ID, clientId, new DefaultOAuth2TokenCallback(ISSUER_ID, clientId, "JWT",
+                List.of(), Map.of("client_id", clientId, "azp", clientId), seconds)).serialize();
+    }
+
     @Override
     public void close() {
         server.shutdown();

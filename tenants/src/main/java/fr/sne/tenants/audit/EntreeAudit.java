@@ -11,6 +11,14 @@ public record EntreeAudit(long id, Instant horodatage, String territoire, String
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Europe/Paris"));
 
+    public String getProfilLibelle() {
+        try {
+            return profil == null ? null : fr.sne.tenants.identity.Profil.valueOf(profil).libelle();
+        } catch (IllegalArgumentException e) {
+            return profil;
+        }
+    }
+
     public String getHorodatageTexte() {
         return FORMAT.format(horodatage);
     }

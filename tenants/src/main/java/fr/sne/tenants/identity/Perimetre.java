@@ -23,15 +23,16 @@ public final class Perimetre {
     }
 
     /**
-     * The usual decision: outside the reach → not found; inside, allowed when the profile is
-     * among those allowed.
+     * The usual decision: a territory outside the reach → not found; otherwise allowed when the
+     * profile is among those allowed. A null territory (national objects, creating a territory)
+     * is outside nobody's knowledge: only the profile decides.
      */
     public static Decision decider(Actor actor, String territoire, Set<Profil> autorises) {
         Optional<Habilitation> h = habilitation(actor);
         if (h.isEmpty()) {
             return Decision.REFUSEE;
         }
-        if (!atteint(h.get(), territoire)) {
+        if (territoire != null && !atteint(h.get(), territoire)) {
             return Decision.INTROUVABLE;
         }
         return autorises.contains(h.get().profil()) ? Decision.AUTORISEE : Decision.REFUSEE;

@@ -2,6 +2,7 @@ package fr.sne.tenants.territoire;
 
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
+import fr.sne.tenants.geographie.Geographie;
 import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
@@ -44,8 +45,11 @@ class TerritoireController {
     private final TerritoirePolicy policy;
     private final TenantTransactions transactions;
     private final AuditTrail audit;
+    private final Geographie geographie;
 
-    TerritoireController(Territoires territoires, TerritoirePolicy policy, TenantTransactions transactions, AuditTrail audit) {
+    TerritoireController(Territoires territoires, TerritoirePolicy policy, TenantTransactions transactions, AuditTrail audit,
+                         Geographie geographie) {
+        this.geographie = geographie;
         this.territoires = territoires;
         this.policy = policy;
         this.transactions = transactions;
@@ -59,8 +63,62 @@ class TerritoireController {
                 .filter(t -> policy.decider(actor, ActionTerritoire.CONSULTER, t.code()).autorisee()).toList();
         Map<String, Object> model = base();
         model.put("territoires", visibles);
-        model.put("message", "modifie".equals(message) ? "Le territoire a été modifié." : null);
+        model.put("message", "modifie".equals(message) ? "Le territoire a été modifié."
+                : "cree".equals(message) ? "Le territoire a été créé." : null);
+        model.put("peutCreer", policy.decider(actor, ActionTerritoire.MODIFIER, null).autorisee());
         return new ModelAndView<>("admin/territoires/liste", model);
+    }
+
+    @Get("/nouveau")
+    ModelAndView<Map<String, Object>> nouveau(HttpRequest<?> request) {
+        Actor.Professionnel actor = Acces.professionnel(request);
+        Acces.exiger(policy.decider(actor, ActionTerritoire.MODIFIER, null));
+        return creation(Map.of("mode", "SNE", "delai", "12", "evenementsVisibles", "true"), Map.of());
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> creer(HttpRequest<?> request, @Body Map<String, String> form) {
+        Actor.Professionnel actor = Acces.professionnel(request);
+        Acces.exiger(policy.decider(actor, ActionTerritoire.MODIFIER, null));
+        Formulaire f = new Formulaire();
+        String code = blank(form.get("code"));
+        String nom = blank(form.get("nom"));
+        if (code == null || !code.matches("\\d{3}")) {
+            f.erreur("code", "Le code du territoire compte 3 chiffres (ex. 038, ou 111 pour l’Île-de-France).");
+        } else if (transactions.withoutScope(() -> territoires.trouver(code)).isPresent()) {
+            f.erreur("code", "Le territoire " + code + " existe déjà.");
+        }
+        if (nom == null || nom.length() > 200) {
+            f.erreur("nom", "Indiquez le nom du territoire (200 caractères au plus).");
+        }
+        String mode = form.get("mode");
+        int delai = valider(form, f);
+        List<String> departements = java.util.Arrays.stream(form.getOrDefault("departements", "").split("[\\s,;]+"))
+                .filter(d -> !d.isBlank()).map(String::strip).distinct().toList();
+        if (departements.isEmpty()) {
+            f.erreur("departements", "Indiquez au moins un département (ex. 38, ou 75, 77, 78, 91, 92, 93, 94, 95).");
+        }
+        for (String d : departements) {
+            if (transactions.withoutScope(() -> geographie.departement(d)).isEmpty()) {
+                f.erreur("departements", "Département inconnu : " + d + ".");
+            } else {
+                transactions.withoutScope(() -> territoires.territoireDuDepartement(d)).ifPresent(t ->
+                        f.erreur("departements", "Le département " + d + " appartient déjà au territoire " + t + "."));
+            }
+        }
+        if (!f.valide()) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(creation(form, f.erreurs()));
+        }
+        boolean visibles = "true".equals(form.get("evenementsVisibles"));
+        transactions.withoutScope(() -> {
+            territoires.creer(code, nom, mode, delai, departements);
+            territoires.modifier(code, mode, delai, visibles);
+            audit.changement(actor, TypeAction.CREATION, code, "TERRITOIRE", code, null,
+                    Map.of("nom", nom, "mode", mode, "delai", delai, "departements", departements));
+            return null;
+        });
+        return HttpResponse.seeOther(URI.create("/pro/admin/territoires?message=cree"));
     }
 
     @Get("/{code}")
@@ -80,18 +138,7 @@ class TerritoireController {
         Acces.exiger(policy.decider(actor, ActionTerritoire.MODIFIER, code));
         Formulaire f = new Formulaire();
         String mode = form.get("mode");
-        if (!"SNE".equals(mode) && !"SPTA".equals(mode)) {
-            f.erreur("mode", "Choisissez le mode du territoire : SNE ou SPTA.");
-        }
-        int delai = -1;
-        try {
-            delai = Integer.parseInt(form.getOrDefault("delai", "").strip());
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        if (delai < 1 || delai > 120) {
-            f.erreur("delai", "Le délai anormalement long est un nombre de mois entre 1 et 120.");
-        }
+        int delai = valider(form, f);
         if (!f.valide()) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(formulaire(avant, form, f.erreurs()));
         }
@@ -106,6 +153,36 @@ class TerritoireController {
             return null;
         });
         return HttpResponse.seeOther(URI.create("/pro/admin/territoires?message=modifie"));
+    }
+
+    /** Mode and delay, common to creation and change; returns the delay (-1 when invalid). */
+    private static int valider(Map<String, String> form, Formulaire f) {
+        String mode = form.get("mode");
+        if (!"SNE".equals(mode) && !"SPTA".equals(mode)) {
+            f.erreur("mode", "Choisissez le mode du territoire : SNE ou SPTA.");
+        }
+        int delai = -1;
+        try {
+            delai = Integer.parseInt(form.getOrDefault("delai", "").strip());
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (delai < 1 || delai > 120) {
+            f.erreur("delai", "Le délai anormalement long est un nombre de mois entre 1 et 120.");
+        }
+        return delai;
+    }
+
+    private ModelAndView<Map<String, Object>> creation(Map<String, String> saisie, Map<String, String> erreurs) {
+        Map<String, Object> model = base();
+        model.put("territoire", null);
+        model.put("saisie", saisie);
+        model.put("erreurs", erreurs);
+        return new ModelAndView<>("admin/territoires/formulaire", model);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private Territoire trouver(String code) {

@@ -48,6 +48,33 @@ public class Territoires {
         });
     }
 
+    public void creer(String code, String nom, String mode, int delai, List<String> departements) {
+        jdbc.prepareStatement("INSERT INTO territoire (code, nom, mode, delai_anormalement_long_mois) VALUES (?, ?, ?, ?)", ps -> {
+            ps.setString(1, code);
+            ps.setString(2, nom);
+            ps.setString(3, mode);
+            ps.setInt(4, delai);
+            return ps.executeUpdate();
+        });
+        for (String d : departements) {
+            jdbc.prepareStatement("INSERT INTO territoire_departement (territoire, departement) VALUES (?, ?)", ps -> {
+                ps.setString(1, code);
+                ps.setString(2, d);
+                return ps.executeUpdate();
+            });
+        }
+    }
+
+    /** The territory a département already belongs to, if any. */
+    public Optional<String> territoireDuDepartement(String departement) {
+        return jdbc.prepareStatement("SELECT territoire FROM territoire_departement WHERE departement = ?", ps -> {
+            ps.setString(1, departement);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
     /** Optimistic on nothing: territory settings change rarely and only by administrators. */
     public void modifier(String code, String mode, int delai, boolean evenementsVisibles) {
         jdbc.prepareStatement("""
