@@ -3,8 +3,6 @@ package fr.sne.tenants.apiclient;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.identity.Actor;
-import fr.sne.tenants.identity.Habilitation;
-import fr.sne.tenants.identity.Perimetre;
 import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
@@ -46,7 +44,7 @@ public class ClientApiService {
     }
 
     public List<ClientApi> lister(Actor actor) {
-        Scope scope = scope(actor);
+        Scope scope = Acces.scope(actor);
         Acces.exiger(policy.decider(actor, ActionClientApi.CONSULTER, scope.territoire()));
         return transactions.inScope(Scope.lecture(scope), () -> jdbc.prepareStatement(
                 SELECT + " ORDER BY c.territoire, c.client_id", ps -> liste(ps.executeQuery())));
@@ -54,7 +52,7 @@ public class ClientApiService {
 
     /** Registers a client on a desk of the actor's territory; the desk must be visible in that scope. */
     public void creer(Actor actor, String clientId, String guichet, String libelle) {
-        Scope scope = scope(actor);
+        Scope scope = Acces.scope(actor);
         String territoire = scope.national() ? null : scope.territoire();
         Formulaire form = new Formulaire();
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
@@ -99,7 +97,7 @@ public class ClientApiService {
     }
 
     public void activer(Actor actor, String clientId, boolean actif) {
-        Scope scope = scope(actor);
+        Scope scope = Acces.scope(actor);
         ClientApi client = transactions.inScope(Scope.lecture(scope), () -> jdbc.prepareStatement(
                         SELECT + " WHERE c.client_id = ?", ps -> {
                             ps.setString(1, clientId);
@@ -143,8 +141,4 @@ public class ClientApiService {
         }
     }
 
-    private static Scope scope(Actor actor) {
-        return Perimetre.habilitation(actor).map(Habilitation::scope)
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.FORBIDDEN, "Aucune habilitation active"));
-    }
 }

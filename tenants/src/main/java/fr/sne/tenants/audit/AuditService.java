@@ -1,8 +1,6 @@
 package fr.sne.tenants.audit;
 
 import fr.sne.tenants.identity.Actor;
-import fr.sne.tenants.identity.Habilitation;
-import fr.sne.tenants.identity.Perimetre;
 import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
@@ -42,13 +40,13 @@ public class AuditService {
     }
 
     public List<EntreeAudit> rechercher(Actor actor, FiltreAudit filtre) {
-        Scope scope = scope(actor);
+        Scope scope = Acces.scope(actor);
         Acces.exiger(policy.decider(actor, ActionAudit.CONSULTER, scope.territoire()));
         return transactions.inScope(Scope.lecture(scope), () -> requete(filtre, LIMITE_PAGE));
     }
 
     public List<EntreeAudit> exporter(Actor actor, FiltreAudit filtre) {
-        Scope scope = scope(actor);
+        Scope scope = Acces.scope(actor);
         Acces.exiger(policy.decider(actor, ActionAudit.EXPORTER, scope.territoire()));
         List<EntreeAudit> rows = transactions.inScope(Scope.lecture(scope), () -> requete(filtre, LIMITE_EXPORT));
         Map<String, Object> details = new LinkedHashMap<>();
@@ -108,8 +106,4 @@ public class AuditService {
         }
     }
 
-    private static Scope scope(Actor actor) {
-        return Perimetre.habilitation(actor).map(Habilitation::scope)
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.FORBIDDEN, "Aucune habilitation active"));
-    }
 }

@@ -5,7 +5,6 @@ import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.geographie.Commune;
 import fr.sne.tenants.geographie.Geographie;
 import fr.sne.tenants.identity.Actor;
-import fr.sne.tenants.identity.Perimetre;
 import fr.sne.tenants.identity.Profil;
 import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
@@ -49,13 +48,13 @@ public class GuichetService {
 
     /** The desks the actor's habilitation reaches: its territory's, or every one for national roles. */
     public List<Guichet> lister(Actor actor) {
-        Scope scope = scope(actor);
+        Scope scope = Acces.scope(actor);
         Acces.exiger(policy.decider(actor, ActionGuichet.CONSULTER, scope.territoire()));
         return transactions.inScope(Scope.lecture(scope), guichets::lister);
     }
 
     public Guichet consulter(Actor actor, String code) {
-        Scope scope = scope(actor);
+        Scope scope = Acces.scope(actor);
         Guichet guichet = transactions.inScope(Scope.lecture(scope), () -> guichets.trouver(code))
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Guichet introuvable"));
         Acces.exiger(policy.decider(actor, ActionGuichet.CONSULTER, guichet.territoire()));
@@ -112,7 +111,7 @@ public class GuichetService {
 
     /** National roles choose the territory in the form; the others act on their own. */
     private String territoireCible(Actor actor, String saisi) {
-        Scope scope = scope(actor);
+        Scope scope = Acces.scope(actor);
         if (!scope.national()) {
             return scope.territoire();
         }
@@ -187,10 +186,6 @@ public class GuichetService {
         }
     }
 
-    private static Scope scope(Actor actor) {
-        return Perimetre.habilitation(actor).map(h -> h.scope())
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.FORBIDDEN, "Aucune habilitation active"));
-    }
 
     private static Map<String, Object> valeurs(Guichet g) {
         Map<String, Object> v = new LinkedHashMap<>();

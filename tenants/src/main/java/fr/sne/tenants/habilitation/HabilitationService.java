@@ -6,7 +6,6 @@ import fr.sne.tenants.guichet.Annuaire;
 import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.identity.Decision;
 import fr.sne.tenants.identity.Habilitation;
-import fr.sne.tenants.identity.Perimetre;
 import fr.sne.tenants.identity.Profil;
 import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
@@ -83,7 +82,7 @@ public class HabilitationService {
 
     /** The habilitations of the actor's territory (every territory for national roles), optionally by status. */
     public List<FicheHabilitation> lister(Actor actor, String statut) {
-        Scope scope = scope(actor);
+        Scope scope = Acces.scope(actor);
         Acces.exiger(policy.decider(actor, ActionHabilitation.CONSULTER, scope.territoire()));
         List<FicheHabilitation> list = transactions.inScope(Scope.lecture(scope), () -> habilitations.lister(statut));
         audit.lecture(actor, TypeAction.LECTURE, scope.territoire(), "HABILITATIONS", statut, Map.of("nombre", list.size()));
@@ -116,7 +115,7 @@ public class HabilitationService {
 
     /** Review campaign: confirms some habilitations and revokes others, in one transaction. */
     public int revue(Actor actor, Collection<Long> confirmer, Collection<Long> revoquer) {
-        Scope scope = scope(actor);
+        Scope scope = Acces.scope(actor);
         Acces.exiger(policy.decider(actor, ActionHabilitation.REVUE, scope.territoire()));
         int count = 0;
         for (long id : confirmer) {
@@ -131,7 +130,7 @@ public class HabilitationService {
 
     private boolean changer(Actor actor, long id, ActionHabilitation action, String depuis, String vers, String set,
                             Object... params) {
-        Scope scope = scope(actor);
+        Scope scope = Acces.scope(actor);
         FicheHabilitation avant = transactions.inScope(Scope.lecture(scope), () -> habilitations.trouver(id))
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Habilitation introuvable"));
         Decision decision = policy.decider(actor, action, avant.territoire());
@@ -157,9 +156,5 @@ public class HabilitationService {
         return actor instanceof Actor.Professionnel p ? p.utilisateurId() : -1;
     }
 
-    private static Scope scope(Actor actor) {
-        return Perimetre.habilitation(actor).map(Habilitation::scope)
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.FORBIDDEN, "Aucune habilitation active"));
-    }
 
 }

@@ -21,6 +21,12 @@ public final class Acces {
         }
     }
 
+    /** The database scope of the actor's active habilitation, or 403 without one. */
+    public static fr.sne.tenants.tenancy.Scope scope(Actor actor) {
+        return fr.sne.tenants.identity.Perimetre.habilitation(actor).map(fr.sne.tenants.identity.Habilitation::scope)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.FORBIDDEN, "Aucune habilitation active"));
+    }
+
     /** The signed-in professional, or 403 for anybody else. */
     public static Actor.Professionnel professionnel(HttpRequest<?> request) {
         if (Actors.of(request) instanceof Actor.Professionnel p) {
