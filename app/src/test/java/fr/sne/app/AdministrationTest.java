@@ -167,6 +167,32 @@ class AdministrationTest implements SharedServicesTest {
     }
 
     @Test
+    void aReviewConfirmsAndRevokesInOneGoButNeverOnesOwn() {
+        WebClient gt = signedIn("gt.isere@sne.test");
+        String page = gt.page("/pro/admin/revue").body();
+        String consultant = checkbox(page, "Lucas Petit");
+        String own = checkbox(page, "Claire Moreau");
+        HttpResponse<String> confirmed = gt.submit("/pro/admin/revue",
+                Map.of("h-" + consultant, "1", "h-" + own, "1", "decision", "confirmer"));
+        assertEquals(303, confirmed.statusCode());
+        assertTrue(WebClient.location(confirmed).endsWith("traitees=1"), WebClient.location(confirmed));
+        String audit = gt.page("/pro/admin/audit?objet=HABILITATION&action=MODIFICATION").body();
+        assertTrue(audit.contains("HABILITATION " + consultant + "<"), audit);
+        assertTrue(audit.contains("REVUE"), audit);
+        // the national assistance cannot run a review
+        assertEquals(403, signedIn("support@sne.test").submit("/pro/admin/revue",
+                Map.of("h-" + consultant, "1", "decision", "revoquer")).statusCode());
+        assertTrue(gt.page("/pro/admin/revue").body().contains("Lucas Petit"), "still active after the refused revocation");
+    }
+
+    private static String checkbox(String html, String titulaire) {
+        Matcher m = Pattern.compile("name=\"h-(\\d+)\"[^<]*/>\\s*<label[^>]*><span class=\"fr-sr-only\">Sélectionner " + Pattern.quote(titulaire))
+                .matcher(html);
+        assertTrue(m.find(), "no checkbox for " + titulaire + " in " + html);
+        return m.group(1);
+    }
+
+    @Test
     void anAdministratorCreatesTheIleDeFranceTerritory() {
         WebClient admin = signedIn("admin@sne.test");
         HttpResponse<String> invalid = admin.submit("/pro/admin/territoires", Map.of("code", "11", "nom", "Île-de-France",

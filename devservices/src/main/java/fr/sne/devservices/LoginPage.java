@@ -37,13 +37,7 @@ final class LoginPage {
                 <ul>
                 %s
                 </ul>
-                <h2>Autre adresse électronique</h2>
-                <form method="post">
-                <label for="email-pro">Adresse électronique d'un professionnel (identité de type ProConnect)</label>
-                <input id="email-pro" type="email" name="username" required autocomplete="email">
-                <input type="hidden" name="claims" value="{&quot;idp_id&quot;:&quot;sne-dev&quot;}">
-                <p><button type="submit">Se connecter comme professionnel</button></p>
-                </form>
+                <h2>Autre identité</h2>
                 <form method="post">
                 <label for="email-particulier">Adresse électronique d'un particulier (identité de type FranceConnect)</label>
                 <input id="email-particulier" type="email" name="username" required autocomplete="email">

@@ -3,6 +3,8 @@ package fr.sne.app.web;
 import fr.sne.tenants.identity.Actors;
 import fr.sne.tenants.web.LayoutModel;
 import fr.sne.tenants.web.Probleme;
+import fr.sne.tenants.web.Refus;
+import io.micronaut.security.csrf.CsrfConfiguration;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
@@ -35,9 +37,11 @@ class ErrorResponses implements ErrorResponseProcessor<Object> {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
     private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
+    private final String csrfCookie;
 
-    ErrorResponses(ViewsRenderer<Map<String, Object>, HttpRequest<?>> views) {
+    ErrorResponses(ViewsRenderer<Map<String, Object>, HttpRequest<?>> views, CsrfConfiguration csrf) {
         this.views = views;
+        this.csrfCookie = csrf.getCookieName();
     }
 
     @Override
@@ -49,22 +53,28 @@ class ErrorResponses implements ErrorResponseProcessor<Object> {
             LOG.error("Erreur serveur {} sur {} {}", status.getCode(), request.getMethod(), request.getPath(),
                     context.getRootCause().orElse(null));
         }
+        // our own refusals carry a French message meant for the person
+        String message = context.getRootCause().filter(Refus.class::isInstance).map(Throwable::getMessage).orElse(null);
         if (wantsPage(request)) {
-            return page(request, status, requestId, response);
+            return page(request, status, requestId, message, response);
         }
-        Probleme probleme = new Probleme("about:blank", title(status), status.getCode(), detail(status, context),
+        Probleme probleme = new Probleme("about:blank", title(status), status.getCode(),
+                message != null ? message : detail(status, context),
                 request.getPath(), anomalies(context, status));
         return response.contentType(Probleme.MEDIA_TYPE).body(probleme);
     }
 
-    private MutableHttpResponse<Object> page(HttpRequest<?> request, HttpStatus status, String requestId,
+    private MutableHttpResponse<Object> page(HttpRequest<?> request, HttpStatus status, String requestId, String message,
                                              MutableHttpResponse<?> response) {
         Map<String, Object> model = new HashMap<>();
         model.put("requestId", requestId);
+        model.put("message", message);
+        // the header's sign-out form needs the CSRF token, as on every page
+        request.getCookies().findCookie(csrfCookie).ifPresent(c -> model.put("csrfToken", c.getValue()));
         model.put("status", status.getCode());
         model.put("user", LayoutModel.user(Actors.of(request)));
         String view = switch (status.getCode()) {
-            case 401, 403, 404 -> "erreurs/" + status.getCode();
+            case 401, 403, 404, 409 -> "erreurs/" + status.getCode();
             default -> status.getCode() >= 500 ? "erreurs/500" : "erreurs/requete";
         };
         try {

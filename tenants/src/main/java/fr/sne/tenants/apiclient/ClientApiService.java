@@ -1,7 +1,9 @@
 package fr.sne.tenants.apiclient;
 
+import fr.sne.tenants.web.Refus;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
+import fr.sne.tenants.guichet.Annuaire;
 import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
@@ -9,7 +11,6 @@ import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Formulaire;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -35,8 +36,11 @@ public class ClientApiService {
     private final JdbcOperations jdbc;
     private final ClientApiPolicy policy;
     private final AuditTrail audit;
+    private final Annuaire annuaire;
 
-    ClientApiService(TenantTransactions transactions, JdbcOperations jdbc, ClientApiPolicy policy, AuditTrail audit) {
+    ClientApiService(TenantTransactions transactions, JdbcOperations jdbc, ClientApiPolicy policy, AuditTrail audit,
+                     Annuaire annuaire) {
+        this.annuaire = annuaire;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.policy = policy;
@@ -66,6 +70,9 @@ public class ClientApiService {
         }
         form.verifier();
         String territoireGuichet = territoire != null ? territoire : territoireDuGuichet(guichet);
+        if (territoireGuichet == null) {
+            throw new Formulaire.Invalide(new Formulaire().erreur("guichet", "Choisissez un guichet actif d’un territoire."));
+        }
         Acces.exiger(policy.decider(actor, ActionClientApi.CREER, territoireGuichet));
         transactions.inScope(Scope.territoire(territoireGuichet), () -> {
             Optional<String> visible = jdbc.prepareStatement("SELECT territoire FROM guichet WHERE code = ? AND actif", ps -> {
@@ -103,7 +110,7 @@ public class ClientApiService {
                             ps.setString(1, clientId);
                             return liste(ps.executeQuery());
                         })).stream().findFirst()
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Client d’API introuvable"));
+                .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Client d’API introuvable"));
         Acces.exiger(policy.decider(actor, ActionClientApi.DESACTIVER, client.territoire()));
         transactions.inScope(Scope.territoire(client.territoire()), () -> {
             int n = jdbc.prepareStatement("UPDATE client_api SET actif = ?, modifie_le = now() WHERE client_id = ? AND actif <> ?", ps -> {
@@ -121,12 +128,7 @@ public class ClientApiService {
     }
 
     private String territoireDuGuichet(String guichet) {
-        return transactions.withoutScope(() -> jdbc.prepareStatement("SELECT territoire FROM guichet_nom WHERE code = ?", ps -> {
-            ps.setString(1, guichet);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }));
+        return transactions.withoutScope(() -> annuaire.guichet(guichet)).map(Annuaire.Entree::territoire).orElse(null);
     }
 
     private static List<ClientApi> liste(ResultSet rs) throws SQLException {

@@ -6,7 +6,6 @@ import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;

@@ -41,7 +41,7 @@ public class AuditTrail {
     /** Records a read of nominative data (or an export) in its own transaction. */
     public void lecture(Actor actor, TypeAction action, String territoire, String objetType, String objetId,
                         Map<String, ?> details) {
-        transactions.withoutScope(() -> {
+        transactions.independante(() -> {
             insert(actor, action, territoire, objetType, objetId, null, details);
             return null;
         });

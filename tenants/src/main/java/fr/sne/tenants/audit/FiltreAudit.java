@@ -16,12 +16,16 @@ public record FiltreAudit(LocalDate du, LocalDate au, TypeAction action, String 
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            erreurs.put(champ, "Date invalide : utilisez le format jj/mm/aaaa.");
-            return null;
+        for (java.time.format.DateTimeFormatter format : new java.time.format.DateTimeFormatter[] {
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")}) {
+            try {
+                return LocalDate.parse(value.strip(), format);
+            } catch (java.time.format.DateTimeParseException e) {
+                // try the next format
+            }
         }
+        erreurs.put(champ, "Date invalide : utilisez le format jj/mm/aaaa.");
+        return null;
     }
 
     private static TypeAction action(String value, Map<String, String> erreurs) {

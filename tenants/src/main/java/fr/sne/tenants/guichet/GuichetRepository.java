@@ -45,16 +45,6 @@ class GuichetRepository {
         });
     }
 
-    /** The national directory (desk codes are unique nationally): the name of the desk holding this code. */
-    Optional<String> nomDuCode(String code) {
-        return jdbc.prepareStatement("SELECT nom FROM guichet_nom WHERE code = ?", ps -> {
-            ps.setString(1, code);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-            }
-        });
-    }
-
     void inserer(Guichet g) {
         jdbc.prepareStatement("""
                 INSERT INTO guichet (code, territoire, nom, type, siret, adresse, commune, courriel)

@@ -1,5 +1,6 @@
 package fr.sne.tenants.guichet;
 
+import fr.sne.tenants.web.Refus;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.geographie.Commune;
@@ -12,8 +13,8 @@ import fr.sne.tenants.territoire.Territoire;
 import fr.sne.tenants.territoire.Territoires;
 import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Formulaire;
+import fr.sne.tenants.web.Unicite;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -35,9 +36,11 @@ public class GuichetService {
     private final Territoires territoires;
     private final Geographie geographie;
     private final AuditTrail audit;
+    private final Annuaire annuaire;
 
     GuichetService(GuichetRepository guichets, GuichetPolicy policy, TenantTransactions transactions,
-                   Territoires territoires, Geographie geographie, AuditTrail audit) {
+                   Territoires territoires, Geographie geographie, AuditTrail audit, Annuaire annuaire) {
+        this.annuaire = annuaire;
         this.guichets = guichets;
         this.policy = policy;
         this.transactions = transactions;
@@ -56,7 +59,7 @@ public class GuichetService {
     public Guichet consulter(Actor actor, String code) {
         Scope scope = Acces.scope(actor);
         Guichet guichet = transactions.inScope(Scope.lecture(scope), () -> guichets.trouver(code))
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Guichet introuvable"));
+                .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Guichet introuvable"));
         Acces.exiger(policy.decider(actor, ActionGuichet.CONSULTER, guichet.territoire()));
         return guichet;
     }
@@ -68,18 +71,26 @@ public class GuichetService {
             Formulaire form = new Formulaire();
             Guichet guichet = valider(actor, saisie, territoire, form);
             if (saisie.code() != null && CODE.matcher(saisie.code()).matches()) {
-                guichets.nomDuCode(saisie.code()).ifPresent(nom -> form.erreur("code",
-                        "Le code " + saisie.code() + " est déjà attribué au guichet « " + nom + " »."));
+                annuaire.guichet(saisie.code()).ifPresent(g -> form.erreur("code",
+                        "Le code " + saisie.code() + " est déjà attribué au guichet « " + g.nom() + " »."));
             }
             form.verifier();
-            guichets.inserer(guichet);
+            try {
+                guichets.inserer(guichet);
+            } catch (RuntimeException e) {
+                if (Unicite.violee(e)) {
+                    // another person created the same code a moment ago
+                    throw new Formulaire.Invalide(new Formulaire().erreur("code", "Le code " + guichet.code() + " vient d'être attribué."));
+                }
+                throw e;
+            }
             audit.changement(actor, TypeAction.CREATION, territoire, "GUICHET", guichet.code(), null, valeurs(guichet));
             return guichets.trouver(guichet.code()).orElseThrow();
         });
     }
 
     public Guichet modifier(Actor actor, String code, SaisieGuichet saisie) {
-        Guichet avant = consulter(actor, code);
+        Guichet avant = territorial(consulter(actor, code));
         Acces.exiger(policy.decider(actor, ActionGuichet.MODIFIER, avant.territoire()));
         return transactions.inScope(Scope.territoire(avant.territoire()), () -> {
             Formulaire form = new Formulaire();
@@ -89,7 +100,7 @@ public class GuichetService {
             int version = version(saisie.version(), form);
             form.verifier();
             if (!guichets.modifier(apres, version)) {
-                throw new HttpStatusException(HttpStatus.CONFLICT,
+                throw new Refus(HttpStatus.CONFLICT,
                         "Ce guichet a été modifié par quelqu'un d'autre entre-temps : rechargez la page et recommencez.");
             }
             audit.changement(actor, TypeAction.MODIFICATION, avant.territoire(), "GUICHET", code, valeurs(avant), valeurs(apres));
@@ -98,7 +109,7 @@ public class GuichetService {
     }
 
     public Guichet activer(Actor actor, String code, boolean actif) {
-        Guichet avant = consulter(actor, code);
+        Guichet avant = territorial(consulter(actor, code));
         Acces.exiger(policy.decider(actor, ActionGuichet.DESACTIVER, avant.territoire()));
         return transactions.inScope(Scope.territoire(avant.territoire()), () -> {
             if (guichets.activer(code, actif)) {
@@ -107,6 +118,14 @@ public class GuichetService {
             }
             return guichets.trouver(code).orElseThrow();
         });
+    }
+
+    /** The national portal desk is not managed from these pages. */
+    private static Guichet territorial(Guichet guichet) {
+        if (guichet.territoire() == null) {
+            throw new Refus(HttpStatus.FORBIDDEN, "Le guichet national ne se modifie pas depuis cette page.");
+        }
+        return guichet;
     }
 
     /** National roles choose the territory in the form; the others act on their own. */

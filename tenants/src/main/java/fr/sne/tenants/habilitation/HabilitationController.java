@@ -1,5 +1,6 @@
 package fr.sne.tenants.habilitation;
 
+import fr.sne.tenants.web.Refus;
 import fr.sne.tenants.guichet.Annuaire;
 import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.identity.Perimetre;
@@ -20,7 +21,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -109,7 +109,7 @@ class HabilitationController {
             case "suspendre" -> service.suspendre(actor, id);
             case "reactiver" -> service.reactiver(actor, id);
             case "revoquer" -> service.revoquer(actor, id);
-            default -> throw new HttpStatusException(HttpStatus.NOT_FOUND, "Action inconnue");
+            default -> throw new Refus(HttpStatus.NOT_FOUND, "Action inconnue");
         }
         return HttpResponse.seeOther(URI.create("/pro/admin/habilitations?message=" + action));
     }
@@ -136,7 +136,7 @@ class HabilitationController {
         int traitees = switch (decision == null ? "" : decision) {
             case "confirmer" -> service.revue(actor, ids, List.of());
             case "revoquer" -> service.revue(actor, List.of(), ids);
-            default -> throw new HttpStatusException(HttpStatus.BAD_REQUEST, "Décision inconnue");
+            default -> throw new Refus(HttpStatus.BAD_REQUEST, "Décision inconnue");
         };
         return HttpResponse.seeOther(URI.create("/pro/admin/revue?traitees=" + traitees));
     }

@@ -1,5 +1,6 @@
 package fr.sne.tenants.habilitation;
 
+import fr.sne.tenants.web.Refus;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.guichet.Annuaire;
@@ -12,7 +13,6 @@ import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Formulaire;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -74,6 +74,11 @@ public class HabilitationService {
                         "Vous avez déjà une demande en cours ou une habilitation pour ce profil sur ce guichet."));
             }
             long id = habilitations.demander(demandeur.utilisateurId(), profil, guichetCode, territoire, motif, clock.instant());
+            if (id < 0) {
+                // a concurrent identical request won the race
+                throw new Formulaire.Invalide(new Formulaire().erreur("profil",
+                        "Vous avez déjà une demande en cours ou une habilitation pour ce profil sur ce guichet."));
+            }
             audit.changement(actor, TypeAction.CREATION, territoire, "HABILITATION", String.valueOf(id), null,
                     Map.of("profil", profil.name(), "guichet", guichetCode, "statut", "DEMANDEE"));
             return id;
@@ -113,35 +118,59 @@ public class HabilitationService {
         changer(actor, id, ActionHabilitation.REVOQUER, "ACTIVE,SUSPENDUE", "REVOQUEE", "revoquee_le = ?", clock.instant());
     }
 
-    /** Review campaign: confirms some habilitations and revokes others, in one transaction. */
+    /**
+     * Review campaign: confirms some active habilitations and revokes others, all in one
+     * transaction. One's own habilitation is left out; rows not in the expected status are skipped.
+     */
     public int revue(Actor actor, Collection<Long> confirmer, Collection<Long> revoquer) {
         Scope scope = Acces.scope(actor);
         Acces.exiger(policy.decider(actor, ActionHabilitation.REVUE, scope.territoire()));
-        int count = 0;
-        for (long id : confirmer) {
-            count += changer(actor, id, ActionHabilitation.REVUE, "ACTIVE", "ACTIVE", "confirmee_le = ?", clock.instant()) ? 1 : 0;
+        if (scope.national()) {
+            throw new Refus(HttpStatus.FORBIDDEN,
+                    "Une revue se fait territoire par territoire : connectez-vous avec une habilitation de gestionnaire territorial.");
         }
-        for (long id : revoquer) {
-            count += changer(actor, id, ActionHabilitation.REVUE, "ACTIVE,SUSPENDUE", "REVOQUEE", "revoquee_le = ?",
-                    clock.instant()) ? 1 : 0;
+        long moi = utilisateur(actor);
+        Instant maintenant = clock.instant();
+        return transactions.inScope(Scope.territoire(scope.territoire()), () -> {
+            int count = 0;
+            for (long id : confirmer) {
+                count += revoir(actor, scope.territoire(), moi, id, "ACTIVE", "ACTIVE", "confirmee_le = ?", maintenant);
+            }
+            for (long id : revoquer) {
+                count += revoir(actor, scope.territoire(), moi, id, "ACTIVE,SUSPENDUE", "REVOQUEE", "revoquee_le = ?", maintenant);
+            }
+            return count;
+        });
+    }
+
+    private int revoir(Actor actor, String territoire, long moi, long id, String depuis, String vers, String set, Instant t) {
+        Optional<FicheHabilitation> avant = habilitations.trouver(id);
+        if (avant.isEmpty() || avant.get().utilisateurId() == moi || !habilitations.transition(id, depuis, vers, set, t)) {
+            return 0;
         }
-        return count;
+        audit.changement(actor, TypeAction.MODIFICATION, territoire, "HABILITATION", String.valueOf(id),
+                Map.of("statut", avant.get().statut()), Map.of("statut", vers, "action", ActionHabilitation.REVUE.name()));
+        return 1;
     }
 
     private boolean changer(Actor actor, long id, ActionHabilitation action, String depuis, String vers, String set,
                             Object... params) {
         Scope scope = Acces.scope(actor);
         FicheHabilitation avant = transactions.inScope(Scope.lecture(scope), () -> habilitations.trouver(id))
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Habilitation introuvable"));
+                .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Habilitation introuvable"));
         Decision decision = policy.decider(actor, action, avant.territoire());
         Acces.exiger(decision);
-        if (avant.utilisateurId() == utilisateur(actor) && action != ActionHabilitation.REVUE) {
-            throw new HttpStatusException(HttpStatus.FORBIDDEN, "On ne certifie ni ne suspend sa propre habilitation.");
+        if (avant.territoire() == null) {
+            throw new Refus(HttpStatus.FORBIDDEN,
+                    "Les habilitations nationales ne se gèrent pas depuis cette page.");
+        }
+        if (avant.utilisateurId() == utilisateur(actor)) {
+            throw new Refus(HttpStatus.FORBIDDEN, "On ne certifie ni ne suspend sa propre habilitation.");
         }
         return transactions.inScope(Scope.territoire(avant.territoire()), () -> {
             boolean fait = habilitations.transition(id, depuis, vers, set, params);
             if (!fait && !avant.statut().equals(vers)) {
-                throw new HttpStatusException(HttpStatus.CONFLICT,
+                throw new Refus(HttpStatus.CONFLICT,
                         "Cette habilitation a changé entre-temps (statut : " + avant.getStatutLibelle() + ").");
             }
             if (fait) {

@@ -85,24 +85,80 @@ public class SuspensionAutomatique implements TacheRecurrente {
             suspendues += transactions.inScope(Scope.territoire(t.code()), () -> suspendre(t.code(), limite, maintenant));
             for (Avertissement a : transactions.inScope(Scope.territoire(t.code()),
                     () -> aAvertir(limite, seuilAvertissement))) {
-                String objet = "SNE : votre habilitation sera suspendue le " + JOUR.format(a.suspensionLe());
-                String texte = """
-                        Bonjour,
-
-                        Vous ne vous êtes pas connecté(e) au Système national d'enregistrement depuis le %s.
-                        Sans connexion de votre part, votre habilitation « %s » sera suspendue le %s.
-
-                        Pour la conserver, il suffit de vous connecter avant cette date.
-
-                        Ce message est envoyé automatiquement ; merci de ne pas y répondre.
-                        """.formatted(JOUR.format(a.derniereActivite()), a.libelle(), JOUR.format(a.suspensionLe()));
-                if (courriels.envoyer(a.email(), objet, texte)) {
+                if (avertir(a)) {
                     transactions.inScope(Scope.territoire(t.code()), () -> marquerAverti(a.id(), maintenant));
                     avertissements++;
                 }
             }
         }
+        // national habilitations carry no territory: narrow functions handle them
+        List<Long> nationales = transactions.withoutScope(() -> jdbc.prepareStatement(
+                "SELECT sne_suspendre_nationales_inactives(?, ?)", ps -> {
+                    ps.setTimestamp(1, Timestamp.from(limite));
+                    ps.setTimestamp(2, Timestamp.from(maintenant));
+                    return ids(ps.executeQuery());
+                }));
+        for (long id : nationales) {
+            audit.lecture(SYSTEME, TypeAction.MODIFICATION, null, "HABILITATION", String.valueOf(id),
+                    Map.of("statut", "SUSPENDUE", "motif", "INACTIVITE"));
+        }
+        suspendues += nationales.size();
+        for (Avertissement a : transactions.withoutScope(() -> jdbc.prepareStatement(
+                "SELECT id, email, profil, NULL AS guichet_nom, derniere_activite FROM sne_nationales_a_avertir(?, ?)", ps -> {
+                    ps.setTimestamp(1, Timestamp.from(limite));
+                    ps.setTimestamp(2, Timestamp.from(seuilAvertissement));
+                    return avertissements(ps.executeQuery());
+                }))) {
+            if (avertir(a)) {
+                transactions.withoutScope(() -> jdbc.prepareStatement("SELECT sne_nationale_avertie(?, ?)", ps -> {
+                    ps.setLong(1, a.id());
+                    ps.setTimestamp(2, Timestamp.from(maintenant));
+                    return ps.execute();
+                }));
+                avertissements++;
+            }
+        }
         return new Bilan(suspendues, avertissements);
+    }
+
+    private boolean avertir(Avertissement a) {
+        String objet = "SNE : votre habilitation sera suspendue le " + JOUR.format(a.suspensionLe());
+        String texte = """
+                Bonjour,
+
+                Vous ne vous êtes pas connecté(e) au Système national d'enregistrement depuis le %s.
+                Sans connexion de votre part, votre habilitation « %s » sera suspendue le %s.
+
+                Pour la conserver, il suffit de vous connecter avant cette date.
+
+                Ce message est envoyé automatiquement ; merci de ne pas y répondre.
+                """.formatted(JOUR.format(a.derniereActivite()), a.libelle(), JOUR.format(a.suspensionLe()));
+        return courriels.envoyer(a.email(), objet, texte);
+    }
+
+    private static List<Long> ids(ResultSet rs) throws java.sql.SQLException {
+        try (rs) {
+            List<Long> list = new ArrayList<>();
+            while (rs.next()) {
+                list.add(rs.getLong(1));
+            }
+            return list;
+        }
+    }
+
+    private static List<Avertissement> avertissements(ResultSet rs) throws java.sql.SQLException {
+        try (rs) {
+            List<Avertissement> list = new ArrayList<>();
+            while (rs.next()) {
+                Instant derniere = rs.getTimestamp("derniere_activite").toInstant();
+                String profil = fr.sne.tenants.identity.Profil.valueOf(rs.getString("profil")).libelle();
+                String guichet = rs.getString("guichet_nom");
+                list.add(new Avertissement(rs.getLong("id"), rs.getString("email"),
+                        guichet == null ? profil : profil + " — " + guichet, derniere,
+                        derniere.atOffset(ZoneOffset.UTC).plusMonths(6).toInstant()));
+            }
+            return list;
+        }
     }
 
     private int suspendre(String territoire, Instant limite, Instant maintenant) {
@@ -114,13 +170,7 @@ public class SuspensionAutomatique implements TacheRecurrente {
                 RETURNING h.id""".formatted(DERNIERE_ACTIVITE), ps -> {
             ps.setTimestamp(1, Timestamp.from(maintenant));
             ps.setTimestamp(2, Timestamp.from(limite));
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Long> list = new ArrayList<>();
-                while (rs.next()) {
-                    list.add(rs.getLong(1));
-                }
-                return list;
-            }
+            return ids(ps.executeQuery());
         });
         for (long id : ids) {
             audit.changement(SYSTEME, TypeAction.MODIFICATION, territoire, "HABILITATION", String.valueOf(id),
@@ -142,18 +192,7 @@ public class SuspensionAutomatique implements TacheRecurrente {
                    AND %s < ? AND %s >= ?""".formatted(DERNIERE_ACTIVITE, DERNIERE_ACTIVITE, DERNIERE_ACTIVITE, DERNIERE_ACTIVITE), ps -> {
             ps.setTimestamp(1, Timestamp.from(seuil));
             ps.setTimestamp(2, Timestamp.from(limite));
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Avertissement> list = new ArrayList<>();
-                while (rs.next()) {
-                    Instant derniere = rs.getTimestamp("derniere_activite").toInstant();
-                    String profil = fr.sne.tenants.identity.Profil.valueOf(rs.getString("profil")).libelle();
-                    String guichet = rs.getString("guichet_nom");
-                    list.add(new Avertissement(rs.getLong("id"), rs.getString("email"),
-                            guichet == null ? profil : profil + " — " + guichet, derniere,
-                            derniere.atOffset(ZoneOffset.UTC).plusMonths(6).toInstant()));
-                }
-                return list;
-            }
+            return avertissements(ps.executeQuery());
         });
     }
 

@@ -23,10 +23,10 @@ public sealed interface Actor {
 
         /** The habilitation chosen for this session, or the only one; empty while a choice is due. */
         public Optional<Habilitation> habilitationActive() {
-            if (choix != null) {
-                return habilitations.stream().filter(h -> h.id() == choix).findFirst();
-            }
-            return habilitations.size() == 1 ? Optional.of(habilitations.getFirst()) : Optional.empty();
+            Optional<Habilitation> choisie = choix == null ? Optional.empty()
+                    : habilitations.stream().filter(h -> h.id() == choix).findFirst();
+            // a choice that is no longer valid (suspended, revoked) counts as no choice
+            return choisie.or(() -> habilitations.size() == 1 ? Optional.of(habilitations.getFirst()) : Optional.empty());
         }
 
         /** Several habilitations and none chosen yet: the person must pick one. */

@@ -18,6 +18,8 @@ import java.util.Optional;
 @Singleton
 public class ActorResolver {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ActorResolver.class);
+
     private final IdentityRepository identities;
     private final TenantTransactions transactions;
     private final String webClientId;
@@ -40,6 +42,7 @@ public class ActorResolver {
     /**
      * A person signed in on the web pages, or empty when the token is not a web sign-in.
      * {@code choixCookie} is the signed active-habilitation cookie, if the request has one.
+     * Reads only, except on a person's very first request (account link or creation).
      */
     public Optional<Actor> person(Authentication authentication, String choixCookie) {
         Map<String, Object> claims = authentication.getAttributes();
@@ -47,31 +50,41 @@ public class ActorResolver {
             return Optional.empty();
         }
         String subject = authentication.getName();
-        String email = email(claims, subject);
+        return transactions.withoutScope(() -> {
+            if (!professionalIdentity(claims)) {
+                return Optional.<Actor>of(identities.findApplicant(issuer, subject)
+                        .orElseGet(() -> applicant(subject, claims)));
+            }
+            return identities.findByIdentity(issuer, subject)
+                    .or(() -> linkOrCreate(subject, claims))
+                    .<Actor>map(u -> new Actor.Professionnel(u.id(), u.email(), u.prenom(), u.nom(),
+                            identities.activeHabilitations(u.id()), choix.lire(subject, choixCookie).orElse(null)));
+        }).or(() -> Optional.of(new Actor.Anonyme()));
+    }
+
+    /**
+     * First sign-in of a professional identity: the account of an invited user is found by
+     * e-mail (only for ProConnect-style identities, never for applicants') and linked to it;
+     * otherwise an account without habilitation is created, from which one can be requested.
+     */
+    private Optional<IdentityRepository.UtilisateurRow> linkOrCreate(String subject, Map<String, Object> claims) {
+        String email = string(claims, "email");
+        if (email == null) {
+            return Optional.empty();
+        }
         String prenom = string(claims, "given_name");
         String nom = firstNonNull(string(claims, "usual_name"), string(claims, "family_name"));
-        // First visit of an invited user: the account is found by e-mail and linked to this identity;
-        // a professional identity (ProConnect-style claims) never seen before gets an account without
-        // habilitation, from which a habilitation can be requested.
-        return transactions.withoutScope(() -> identities.findByIdentity(issuer, subject)
-                .or(() -> email == null ? Optional.empty()
-                        : identities.recordSignIn(issuer, subject, email, prenom, nom, clock.instant()))
-                .or(() -> email != null && professionalIdentity(claims)
-                        ? Optional.of(identities.createUser(issuer, subject, email, prenom, nom, clock.instant()))
-                        : Optional.empty())
-                .<Actor>map(u -> new Actor.Professionnel(u.id(), u.email(), u.prenom(), u.nom(),
-                        identities.activeHabilitations(u.id()), choix.lire(subject, choixCookie).orElse(null)))
-                .or(() -> Optional.of(applicant(subject, claims))));
+        Optional<IdentityRepository.UtilisateurRow> user = identities.recordSignIn(issuer, subject, email, prenom, nom, clock.instant())
+                .or(() -> identities.createUser(issuer, subject, email, prenom, nom, clock.instant()));
+        if (user.isEmpty()) {
+            LOG.warn("Connexion refusée : l'adresse {} est déjà rattachée à une autre identité", email);
+        }
+        return user;
     }
 
     /** ProConnect identities carry these claims; FranceConnect ones do not. */
     private static boolean professionalIdentity(Map<String, Object> claims) {
         return claims.containsKey("idp_id") || claims.containsKey("siret") || claims.containsKey("usual_name");
-    }
-
-    private static String email(Map<String, Object> claims, String subject) {
-        String email = string(claims, "email");
-        return email != null ? email : subject != null && subject.contains("@") ? subject : null;
     }
 
     private Actor.Particulier applicant(String subject, Map<String, Object> claims) {
@@ -104,16 +117,17 @@ public class ActorResolver {
         return transactions.withoutScope(() -> identities.activeApiClient(clientId));
     }
 
-    /** Links the provider's identity to the user at sign-in and records the sign-in time. */
+    /** At sign-in: links or creates the account and records the sign-in time. */
     public void recordSignIn(Authentication authentication) {
         Map<String, Object> claims = authentication.getAttributes();
-        String email = email(claims, authentication.getName());
-        if (email == null) {
-            return;
-        }
-        transactions.withoutScope(() -> identities.recordSignIn(issuer, authentication.getName(), email,
-                string(claims, "given_name"), firstNonNull(string(claims, "usual_name"), string(claims, "family_name")),
-                clock.instant()));
+        transactions.withoutScope(() -> {
+            if (professionalIdentity(claims)) {
+                linkOrCreate(authentication.getName(), claims);
+            } else {
+                applicant(authentication.getName(), claims);
+            }
+            return null;
+        });
     }
 
     private static Collection<?> audience(Map<String, Object> claims) {

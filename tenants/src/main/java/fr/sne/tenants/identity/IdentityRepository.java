@@ -33,19 +33,18 @@ class IdentityRepository {
     Optional<UtilisateurRow> recordSignIn(String issuer, String subject, String email, String prenom, String nom, Instant at) {
         return jdbc.prepareStatement("""
                 UPDATE utilisateur
-                   SET emetteur = ?, sujet = ?, email = ?, prenom = coalesce(?, prenom), nom = coalesce(?, nom),
+                   SET emetteur = ?, sujet = ?, prenom = coalesce(?, prenom), nom = coalesce(?, nom),
                        derniere_connexion = ?
                  WHERE (emetteur = ? AND sujet = ?) OR (emetteur IS NULL AND lower(email) = lower(?))
                 RETURNING id, email, prenom, nom""", ps -> {
             ps.setString(1, issuer);
             ps.setString(2, subject);
-            ps.setString(3, email);
-            ps.setString(4, prenom);
-            ps.setString(5, nom);
-            ps.setTimestamp(6, Timestamp.from(at));
-            ps.setString(7, issuer);
-            ps.setString(8, subject);
-            ps.setString(9, email);
+            ps.setString(3, prenom);
+            ps.setString(4, nom);
+            ps.setTimestamp(5, Timestamp.from(at));
+            ps.setString(6, issuer);
+            ps.setString(7, subject);
+            ps.setString(8, email);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(utilisateur(rs)) : Optional.<UtilisateurRow>empty();
             }
@@ -78,9 +77,11 @@ class IdentityRepository {
         });
     }
 
-    UtilisateurRow createUser(String issuer, String subject, String email, String prenom, String nom, Instant at) {
+    /** A new account; empty when the e-mail already belongs to an account linked to another identity. */
+    Optional<UtilisateurRow> createUser(String issuer, String subject, String email, String prenom, String nom, Instant at) {
         return jdbc.prepareStatement("""
                 INSERT INTO utilisateur (email, emetteur, sujet, prenom, nom, derniere_connexion) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
                 RETURNING id, email, prenom, nom""", ps -> {
             ps.setString(1, email);
             ps.setString(2, issuer);
@@ -89,8 +90,21 @@ class IdentityRepository {
             ps.setString(5, nom);
             ps.setTimestamp(6, Timestamp.from(at));
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return utilisateur(rs);
+                return rs.next() ? Optional.of(utilisateur(rs)) : Optional.<UtilisateurRow>empty();
+            }
+        });
+    }
+
+    Optional<Actor.Particulier> findApplicant(String issuer, String subject) {
+        return jdbc.prepareStatement("""
+                SELECT id, email, prenom, coalesce(nom_usage, nom_naissance) FROM compte_demandeur
+                 WHERE emetteur = ? AND sujet = ?""", ps -> {
+            ps.setString(1, issuer);
+            ps.setString(2, subject);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Actor.Particulier(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                        : Optional.<Actor.Particulier>empty();
             }
         });
     }

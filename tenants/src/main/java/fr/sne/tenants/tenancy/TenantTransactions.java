@@ -32,6 +32,11 @@ public class TenantTransactions {
         });
     }
 
+    /** Work of its own, committed whatever happens to the caller's transaction (audit of reads). */
+    public <T> T independante(Supplier<T> work) {
+        return transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> work.get());
+    }
+
     /** Work on tables that are not tenant data (identity resolution, reference data). */
     public <T> T withoutScope(Supplier<T> work) {
         return transactions.execute(TransactionDefinition.DEFAULT, status -> work.get());

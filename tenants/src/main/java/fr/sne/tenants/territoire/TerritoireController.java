@@ -1,5 +1,6 @@
 package fr.sne.tenants.territoire;
 
+import fr.sne.tenants.web.Refus;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.geographie.Geographie;
@@ -7,6 +8,7 @@ import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Formulaire;
+import fr.sne.tenants.web.Unicite;
 import io.micronaut.core.annotation.Nullable;
 import fr.sne.tenants.web.ProtectionCsrf;
 import io.micronaut.http.HttpRequest;
@@ -21,7 +23,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -111,6 +112,21 @@ class TerritoireController {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(creation(form, f.erreurs()));
         }
         boolean visibles = "true".equals(form.get("evenementsVisibles"));
+        try {
+            creerTerritoire(actor, code, nom, mode, delai, departements, visibles);
+        } catch (RuntimeException e) {
+            if (!Unicite.violee(e)) {
+                throw e;
+            }
+            // a concurrent creation took the code or a département a moment ago
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(creation(form,
+                    Map.of("code", "Ce territoire ou l’un de ses départements vient d’être enregistré : rechargez la liste.")));
+        }
+        return HttpResponse.seeOther(URI.create("/pro/admin/territoires?message=cree"));
+    }
+
+    private void creerTerritoire(Actor actor, String code, String nom, String mode, int delai, List<String> departements,
+                                 boolean visibles) {
         transactions.withoutScope(() -> {
             territoires.creer(code, nom, mode, delai, departements);
             territoires.modifier(code, mode, delai, visibles);
@@ -118,7 +134,6 @@ class TerritoireController {
                     Map.of("nom", nom, "mode", mode, "delai", delai, "departements", departements));
             return null;
         });
-        return HttpResponse.seeOther(URI.create("/pro/admin/territoires?message=cree"));
     }
 
     @Get("/{code}")
@@ -187,7 +202,7 @@ class TerritoireController {
 
     private Territoire trouver(String code) {
         return transactions.withoutScope(() -> territoires.trouver(code))
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Territoire introuvable"));
+                .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Territoire introuvable"));
     }
 
     private ModelAndView<Map<String, Object>> formulaire(Territoire t, Map<String, String> saisie, Map<String, String> erreurs) {

@@ -5,7 +5,6 @@ import fr.sne.tenants.identity.Actors;
 import fr.sne.tenants.identity.Decision;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 
 /** Turns a policy decision into the answer: 404 outside the actor's reach, 403 for the wrong profile. */
 public final class Acces {
@@ -16,15 +15,15 @@ public final class Acces {
     public static void exiger(Decision decision) {
         switch (decision) {
             case AUTORISEE -> { }
-            case INTROUVABLE -> throw new HttpStatusException(HttpStatus.NOT_FOUND, "Ressource introuvable");
-            case REFUSEE -> throw new HttpStatusException(HttpStatus.FORBIDDEN, "Accès refusé");
+            case INTROUVABLE -> throw new Refus(HttpStatus.NOT_FOUND, "Ressource introuvable");
+            case REFUSEE -> throw new Refus(HttpStatus.FORBIDDEN, "Accès refusé");
         }
     }
 
     /** The database scope of the actor's active habilitation, or 403 without one. */
     public static fr.sne.tenants.tenancy.Scope scope(Actor actor) {
         return fr.sne.tenants.identity.Perimetre.habilitation(actor).map(fr.sne.tenants.identity.Habilitation::scope)
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.FORBIDDEN, "Aucune habilitation active"));
+                .orElseThrow(() -> new Refus(HttpStatus.FORBIDDEN, "Aucune habilitation active"));
     }
 
     /** The signed-in professional, or 403 for anybody else. */
@@ -32,6 +31,6 @@ public final class Acces {
         if (Actors.of(request) instanceof Actor.Professionnel p) {
             return p;
         }
-        throw new HttpStatusException(HttpStatus.FORBIDDEN, "Espace réservé aux professionnels");
+        throw new Refus(HttpStatus.FORBIDDEN, "Espace réservé aux professionnels");
     }
 }

@@ -8,7 +8,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.csrf.CsrfConfiguration;
 import jakarta.inject.Singleton;
 
@@ -51,7 +50,7 @@ class CsrfInterceptor implements MethodInterceptor<Object, Object> {
         }
         if (attendu == null || attendu.isEmpty() || recu == null
                 || !MessageDigest.isEqual(attendu.getBytes(StandardCharsets.UTF_8), recu.getBytes(StandardCharsets.UTF_8))) {
-            throw new HttpStatusException(HttpStatus.FORBIDDEN,
+            throw new Refus(HttpStatus.FORBIDDEN,
                     "Le formulaire a expiré ou ne provient pas de ce site : rechargez la page et recommencez.");
         }
         return context.proceed();

@@ -40,6 +40,7 @@ class SuspensionAutomatiqueTest implements SharedServicesTest {
     private long inactif;
     private long bientot;
     private long actif;
+    private long nationale;
 
     private static Connection owner() throws SQLException {
         Map<String, Object> p = SharedTestServices.properties();
@@ -89,6 +90,13 @@ class SuspensionAutomatiqueTest implements SharedServicesTest {
             inactif = habilitation(c, "inactif.depuis.sept.mois@sne.test", moins(MAINTENANT, 7, 0));
             bientot = habilitation(c, "inactif.depuis.cinq.mois.et.demi@sne.test", moins(MAINTENANT, 5, 20));
             actif = habilitation(c, "actif.le.mois.dernier@sne.test", moins(MAINTENANT, 1, 0));
+            long assistant = habilitation(c, "assistance.inactive@sne.test", moins(MAINTENANT, 8, 0));
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE habilitation SET profil = 'ASSISTANCE_NATIONALE', guichet = NULL, territoire = NULL WHERE id = ?""")) {
+                ps.setLong(1, assistant);
+                ps.executeUpdate();
+            }
+            nationale = assistant;
         }
     }
 
@@ -101,7 +109,9 @@ class SuspensionAutomatiqueTest implements SharedServicesTest {
         assertEquals("SUSPENDUE/INACTIVITE", statut(inactif));
         assertEquals("ACTIVE/-", statut(bientot));
         assertEquals("ACTIVE/-", statut(actif));
-        assertEquals(new SuspensionAutomatique.Bilan(1, 1), bilan);
+        // national habilitations (no territory, outside every territorial scope) too
+        assertEquals("SUSPENDUE/INACTIVITE", statut(nationale));
+        assertEquals(new SuspensionAutomatique.Bilan(2, 1), bilan);
 
         List<CaughtMail> mails = SharedTestServices.get().mailServer().mails();
         List<CaughtMail> nouveaux = mails.subList(0, mails.size() - avant);
