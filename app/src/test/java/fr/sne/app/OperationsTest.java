@@ -48,6 +48,9 @@ class OperationsTest implements SharedServicesTest {
         assertEquals(200, doc.statusCode());
         assertTrue(doc.body().startsWith("openapi: 3"), doc.body());
         assertTrue(doc.body().contains("/api/v1.0/appelant"), doc.body());
+        // each module's controllers, merged into one document
+        assertTrue(doc.body().contains("/api/v1.0/referentiels/pays/verification"), doc.body());
+        assertTrue(doc.body().contains("SNE — API des systèmes des éditeurs"), doc.body());
     }
 
     @Test
