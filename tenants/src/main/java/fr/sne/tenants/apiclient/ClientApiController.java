@@ -67,7 +67,7 @@ class ClientApiController {
     HttpResponse<?> creer(HttpRequest<?> request, @Body Map<String, String> form) {
         Actor.Professionnel actor = Acces.professionnel(request);
         try {
-            service.creer(actor, blank(form.get("clientId")), blank(form.get("guichet")), blank(form.get("libelle")));
+            service.creer(actor, Formulaire.texte(form.get("clientId")), Formulaire.texte(form.get("guichet")), Formulaire.texte(form.get("libelle")));
             return HttpResponse.seeOther(URI.create("/pro/admin/clients-api?message=cree"));
         } catch (Formulaire.Invalide e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page(actor, form, e.erreurs(), null));
@@ -103,7 +103,4 @@ class ClientApiController {
         return new ModelAndView<>("admin/clients-api", model);
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -9,7 +9,7 @@ public record FiltreAudit(LocalDate du, LocalDate au, TypeAction action, String 
     /** Reads the page's query parameters, ignoring what does not parse (reported by {@code erreurs}). */
     public static FiltreAudit de(Map<String, String> params, Map<String, String> erreurs) {
         return new FiltreAudit(date(params.get("du"), "du", erreurs), date(params.get("au"), "au", erreurs),
-                action(params.get("action"), erreurs), blank(params.get("objet")), blank(params.get("acteur")));
+                action(params.get("action"), erreurs), fr.sne.tenants.web.Formulaire.texte(params.get("objet")), fr.sne.tenants.web.Formulaire.texte(params.get("acteur")));
     }
 
     private static LocalDate date(String value, String champ, Map<String, String> erreurs) {
@@ -40,7 +40,4 @@ public record FiltreAudit(LocalDate du, LocalDate au, TypeAction action, String 
         }
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -1,5 +1,7 @@
 package fr.sne.tenants.guichet;
 
+import fr.sne.tenants.web.Formulaire;
+
 import java.util.Map;
 
 /** What a person typed in the desk form (strings, unchecked). */
@@ -7,9 +9,9 @@ public record SaisieGuichet(String code, String territoire, String nom, String t
                             String commune, String courriel, String version) {
 
     public static SaisieGuichet de(Map<String, String> form) {
-        return new SaisieGuichet(trim(form.get("code")), trim(form.get("territoire")), trim(form.get("nom")),
-                trim(form.get("type")), trim(form.get("siret")), trim(form.get("adresse")), trim(form.get("commune")),
-                trim(form.get("courriel")), trim(form.get("version")));
+        return new SaisieGuichet(Formulaire.texte(form.get("code")), Formulaire.texte(form.get("territoire")), Formulaire.texte(form.get("nom")),
+                Formulaire.texte(form.get("type")), Formulaire.texte(form.get("siret")), Formulaire.texte(form.get("adresse")), Formulaire.texte(form.get("commune")),
+                Formulaire.texte(form.get("courriel")), Formulaire.texte(form.get("version")));
     }
 
     public static SaisieGuichet de(Guichet g) {
@@ -17,7 +19,4 @@ public record SaisieGuichet(String code, String territoire, String nom, String t
                 g.courriel(), String.valueOf(g.version()));
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -71,7 +71,7 @@ class HabilitationController {
     HttpResponse<?> demander(HttpRequest<?> request, @Body Map<String, String> form) {
         Actor.Professionnel actor = Acces.professionnel(request);
         try {
-            service.demander(actor, blank(form.get("guichet")), blank(form.get("profil")), blank(form.get("motif")));
+            service.demander(actor, Formulaire.texte(form.get("guichet")), Formulaire.texte(form.get("profil")), Formulaire.texte(form.get("motif")));
             return HttpResponse.seeOther(URI.create("/pro/habilitations/demande?envoyee=1"));
         } catch (Formulaire.Invalide e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(demande(form, e.erreurs()));
@@ -179,7 +179,4 @@ class HabilitationController {
         return model;
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -83,8 +83,8 @@ class TerritoireController {
         Actor.Professionnel actor = Acces.professionnel(request);
         Acces.exiger(policy.decider(actor, ActionTerritoire.MODIFIER, null));
         Formulaire f = new Formulaire();
-        String code = blank(form.get("code"));
-        String nom = blank(form.get("nom"));
+        String code = Formulaire.texte(form.get("code"));
+        String nom = Formulaire.texte(form.get("nom"));
         if (code == null || !code.matches("\\d{3}")) {
             f.erreur("code", "Le code du territoire compte 3 chiffres (ex. 038, ou 111 pour l’Île-de-France).");
         } else if (transactions.withoutScope(() -> territoires.trouver(code)).isPresent()) {
@@ -196,9 +196,6 @@ class TerritoireController {
         return new ModelAndView<>("admin/territoires/formulaire", model);
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     private Territoire trouver(String code) {
         return transactions.withoutScope(() -> territoires.trouver(code))

@@ -11,6 +11,11 @@ public final class Formulaire {
 
     private final Map<String, String> erreurs = new LinkedHashMap<>();
 
+    /** A typed value: trimmed, or null when blank. */
+    public static String texte(String saisie) {
+        return saisie == null || saisie.isBlank() ? null : saisie.strip();
+    }
+
     public Formulaire erreur(String champ, String message) {
         erreurs.putIfAbsent(champ, message);
         return this;
