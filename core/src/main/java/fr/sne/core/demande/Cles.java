@@ -1,0 +1,19 @@
+package fr.sne.core.demande;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** The comparison keys of probable duplicates: no case, accents, hyphens, apostrophes or spaces. */
+final class Cles {
+
+    private Cles() {
+    }
+
+    static String cle(String s) {
+        if (s == null) {
+            return "";
+        }
+        String lower = s.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae").replace("ß", "ss");
+        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").replaceAll("[^a-z0-9]", "");
+    }
+}

@@ -1,0 +1,30 @@
+package fr.sne.core.demande;
+
+import fr.sne.tenants.identity.Actor;
+import fr.sne.tenants.identity.Decision;
+import fr.sne.tenants.identity.Perimetre;
+import fr.sne.tenants.identity.Profil;
+import jakarta.inject.Singleton;
+
+import java.util.EnumSet;
+
+/**
+ * Applications: registering desks (their agents and managers, or their systems through the API)
+ * create them in their territory; the territory's profiles and the national ones read them.
+ */
+@Singleton
+public class DemandePolicy {
+
+    public Decision decider(Actor actor, ActionDemande action, String territoire) {
+        if (actor instanceof Actor.ClientApi client) {
+            if (!territoire.equals(client.territoire())) {
+                return Decision.INTROUVABLE;
+            }
+            return client.scopes().contains("demandes") ? Decision.AUTORISEE : Decision.REFUSEE;
+        }
+        return switch (action) {
+            case CREER -> Perimetre.decider(actor, territoire, EnumSet.of(Profil.GUICHET_ENREGISTREUR, Profil.GUICHET_MANAGER));
+            case CONSULTER -> Perimetre.decider(actor, territoire, EnumSet.complementOf(EnumSet.of(Profil.ADMINISTRATEUR_NATIONAL)));
+        };
+    }
+}
