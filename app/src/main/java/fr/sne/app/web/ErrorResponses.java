@@ -1,10 +1,8 @@
 package fr.sne.app.web;
 
-import fr.sne.tenants.identity.Actors;
 import fr.sne.tenants.web.LayoutModel;
 import fr.sne.tenants.web.Probleme;
 import fr.sne.tenants.web.Refus;
-import io.micronaut.security.csrf.CsrfConfiguration;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +34,11 @@ class ErrorResponses implements ErrorResponseProcessor<Object> {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
     private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
-    private final String csrfCookie;
+    private final LayoutModel layout;
 
-    ErrorResponses(ViewsRenderer<Map<String, Object>, HttpRequest<?>> views, CsrfConfiguration csrf) {
+    ErrorResponses(ViewsRenderer<Map<String, Object>, HttpRequest<?>> views, LayoutModel layout) {
         this.views = views;
-        this.csrfCookie = csrf.getCookieName();
+        this.layout = layout;
     }
 
     @Override
@@ -66,15 +63,13 @@ class ErrorResponses implements ErrorResponseProcessor<Object> {
 
     private MutableHttpResponse<Object> page(HttpRequest<?> request, HttpStatus status, String requestId, String message,
                                              MutableHttpResponse<?> response) {
-        Map<String, Object> model = new HashMap<>();
+        // rendered outside the views filter: the layout's model (person, CSRF token) is added here
+        Map<String, Object> model = layout.commun(request);
         model.put("requestId", requestId);
         model.put("message", message);
-        // the header's sign-out form needs the CSRF token, as on every page
-        request.getCookies().findCookie(csrfCookie).ifPresent(c -> model.put("csrfToken", c.getValue()));
         model.put("status", status.getCode());
-        model.put("user", LayoutModel.user(Actors.of(request)));
         String view = switch (status.getCode()) {
-            case 401, 403, 404, 409 -> "erreurs/" + status.getCode();
+            case 401, 403, 404 -> "erreurs/" + status.getCode();
             default -> status.getCode() >= 500 ? "erreurs/500" : "erreurs/requete";
         };
         try {

@@ -96,11 +96,11 @@ public class DemandeService {
 
     /** An application of the actor's territory; other territories' numbers are simply not found. */
     public DemandeJson.Demande consulter(Actor actor, String numero) {
-        String territoire = actor instanceof Actor.ClientApi c ? c.territoire() : Acces.scope(actor).territoire();
+        // an API client reads in its desk's territory; a person in their habilitation's scope (RLS filters the rest)
         Scope scope = actor instanceof Actor.ClientApi c ? Scope.territoireReadOnly(c.territoire()) : Scope.lecture(Acces.scope(actor));
         DemandeJson.Demande demande = transactions.inScope(scope, () -> demandes.trouver(numero))
                 .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Aucune demande " + numero + " dans votre territoire."));
-        Acces.exiger(policy.decider(actor, ActionDemande.CONSULTER, territoire == null ? demande.territoire() : territoire));
+        Acces.exiger(policy.decider(actor, ActionDemande.CONSULTER, demande.territoire()));
         audit.lecture(actor, TypeAction.LECTURE, demande.territoire(), "DEMANDE", numero, null);
         return demande;
     }

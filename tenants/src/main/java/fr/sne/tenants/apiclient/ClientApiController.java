@@ -5,6 +5,7 @@ import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.identity.Perimetre;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
+import fr.sne.tenants.web.Pages;
 import fr.sne.tenants.web.Formulaire;
 import io.micronaut.core.annotation.Nullable;
 import fr.sne.tenants.web.ProtectionCsrf;
@@ -27,7 +28,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,9 +85,7 @@ class ClientApiController {
 
     private ModelAndView<Map<String, Object>> page(Actor.Professionnel actor, Map<String, String> saisie,
                                                    Map<String, String> erreurs, String message) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("currentNav", "pro");
-        model.put("adminNav", "clients");
+        Map<String, Object> model = Pages.admin("clients");
         model.put("clients", service.lister(actor));
         model.put("saisie", saisie);
         model.put("erreurs", erreurs);

@@ -2,6 +2,7 @@ package fr.sne.tenants.audit;
 
 import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.web.Acces;
+import fr.sne.tenants.web.Pages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -41,9 +42,7 @@ class AuditController {
         Map<String, String> erreurs = new LinkedHashMap<>();
         FiltreAudit filtre = FiltreAudit.de(params, erreurs);
         List<EntreeAudit> entrees = service.rechercher(actor, filtre);
-        Map<String, Object> model = new HashMap<>();
-        model.put("currentNav", "pro");
-        model.put("adminNav", "audit");
+        Map<String, Object> model = Pages.admin("audit");
         model.put("entrees", entrees);
         model.put("limite", AuditService.LIMITE_PAGE);
         model.put("saisie", params);

@@ -5,6 +5,7 @@ import fr.sne.tenants.identity.Perimetre;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.territoire.Territoires;
 import fr.sne.tenants.web.Acces;
+import fr.sne.tenants.web.Pages;
 import fr.sne.tenants.web.Formulaire;
 import fr.sne.tenants.web.ProtectionCsrf;
 import io.micronaut.http.HttpRequest;
@@ -28,7 +29,6 @@ import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +56,7 @@ class GuichetController {
     ModelAndView<Map<String, Object>> liste(HttpRequest<?> request, @Nullable @QueryValue String message) {
         Actor.Professionnel actor = Acces.professionnel(request);
         List<Guichet> guichets = service.lister(actor);
-        Map<String, Object> model = base(actor);
+        Map<String, Object> model = Pages.admin("guichets");
         model.put("guichets", guichets);
         model.put("peutGerer", peutGerer(actor));
         model.put("message", message == null ? null : switch (message) {
@@ -121,7 +121,7 @@ class GuichetController {
     }
 
     private FormView formulaire(Actor.Professionnel actor, SaisieGuichet saisie, Map<String, String> erreurs, boolean creation) {
-        Map<String, Object> model = base(actor);
+        Map<String, Object> model = Pages.admin("guichets");
         model.put("saisie", saisie);
         model.put("erreurs", erreurs);
         model.put("creation", creation);
@@ -138,13 +138,6 @@ class GuichetController {
         return Perimetre.habilitation(actor)
                 .map(h -> policy.decider(actor, ActionGuichet.CREER, h.territoire()).autorisee())
                 .orElse(false);
-    }
-
-    private static Map<String, Object> base(Actor.Professionnel actor) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("currentNav", "pro");
-        model.put("adminNav", "guichets");
-        return model;
     }
 
     /** The form page's model and view. */

@@ -6,6 +6,7 @@ import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.identity.Perimetre;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
+import fr.sne.tenants.web.Pages;
 import fr.sne.tenants.web.Formulaire;
 import io.micronaut.core.annotation.Nullable;
 import fr.sne.tenants.web.ProtectionCsrf;
@@ -83,7 +84,7 @@ class HabilitationController {
                                             @Nullable @QueryValue String message) {
         Actor.Professionnel actor = Acces.professionnel(request);
         String filtre = statut != null && STATUTS.contains(statut) ? statut : null;
-        Map<String, Object> model = admin("habilitations");
+        Map<String, Object> model = Pages.admin("habilitations");
         model.put("habilitations", service.lister(actor, filtre));
         model.put("statut", filtre);
         model.put("peutGerer", peut(actor, ActionHabilitation.CERTIFIER));
@@ -118,9 +119,10 @@ class HabilitationController {
     ModelAndView<Map<String, Object>> revue(HttpRequest<?> request, @Nullable @QueryValue Integer traitees) {
         Actor.Professionnel actor = Acces.professionnel(request);
         Acces.exiger(policy.decider(actor, ActionHabilitation.REVUE, territoire(actor)));
-        List<FicheHabilitation> list = new ArrayList<>(service.lister(actor, "ACTIVE"));
-        list.addAll(service.lister(actor, "SUSPENDUE"));
-        Map<String, Object> model = admin("revue");
+        // one read (and one audit row) for the active and suspended habilitations under review
+        List<FicheHabilitation> list = service.lister(actor, null).stream()
+                .filter(h -> h.statut().equals("ACTIVE") || h.statut().equals("SUSPENDUE")).toList();
+        Map<String, Object> model = Pages.admin("revue");
         model.put("habilitations", list);
         model.put("message", traitees == null ? null : traitees + " habilitation(s) traitée(s).");
         return new ModelAndView<>("admin/habilitations/revue", model);
@@ -148,7 +150,7 @@ class HabilitationController {
         service.lister(actor, null).stream()
                 .sorted(java.util.Comparator.comparing(FicheHabilitation::titulaire))
                 .forEach(h -> parUtilisateur.computeIfAbsent(h.utilisateurId(), k -> new ArrayList<>()).add(h));
-        Map<String, Object> model = admin("utilisateurs");
+        Map<String, Object> model = Pages.admin("utilisateurs");
         model.put("utilisateurs", parUtilisateur.values());
         return new ModelAndView<>("admin/utilisateurs", model);
     }
@@ -170,13 +172,6 @@ class HabilitationController {
 
     private static String territoire(Actor actor) {
         return Perimetre.habilitation(actor).map(h -> h.territoire()).orElse(null);
-    }
-
-    private static Map<String, Object> admin(String nav) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("currentNav", "pro");
-        model.put("adminNav", nav);
-        return model;
     }
 
 }

@@ -7,6 +7,7 @@ import fr.sne.tenants.geographie.Geographie;
 import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
+import fr.sne.tenants.web.Pages;
 import fr.sne.tenants.web.Formulaire;
 import fr.sne.tenants.web.Unicite;
 import io.micronaut.core.annotation.Nullable;
@@ -30,7 +31,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +62,7 @@ class TerritoireController {
         Actor.Professionnel actor = Acces.professionnel(request);
         List<Territoire> visibles = transactions.withoutScope(territoires::lister).stream()
                 .filter(t -> policy.decider(actor, ActionTerritoire.CONSULTER, t.code()).autorisee()).toList();
-        Map<String, Object> model = base();
+        Map<String, Object> model = Pages.admin("territoires");
         model.put("territoires", visibles);
         model.put("message", "modifie".equals(message) ? "Le territoire a été modifié."
                 : "cree".equals(message) ? "Le territoire a été créé." : null);
@@ -189,7 +189,7 @@ class TerritoireController {
     }
 
     private ModelAndView<Map<String, Object>> creation(Map<String, String> saisie, Map<String, String> erreurs) {
-        Map<String, Object> model = base();
+        Map<String, Object> model = Pages.admin("territoires");
         model.put("territoire", null);
         model.put("saisie", saisie);
         model.put("erreurs", erreurs);
@@ -203,17 +203,11 @@ class TerritoireController {
     }
 
     private ModelAndView<Map<String, Object>> formulaire(Territoire t, Map<String, String> saisie, Map<String, String> erreurs) {
-        Map<String, Object> model = base();
+        Map<String, Object> model = Pages.admin("territoires");
         model.put("territoire", t);
         model.put("saisie", saisie);
         model.put("erreurs", erreurs);
         return new ModelAndView<>("admin/territoires/formulaire", model);
     }
 
-    private static Map<String, Object> base() {
-        Map<String, Object> model = new HashMap<>();
-        model.put("currentNav", "pro");
-        model.put("adminNav", "territoires");
-        return model;
-    }
 }

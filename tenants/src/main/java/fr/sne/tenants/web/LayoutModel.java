@@ -24,15 +24,22 @@ public class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
     @Override
     public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
-        Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
-        model.putIfAbsent("user", user(Actors.of(request)));
-        // double-submit: forms send back the token of the cookie set at sign-in
-        request.getCookies().findCookie(csrfCookie).ifPresent(c -> model.putIfAbsent("csrfToken", c.getValue()));
+        Map<String, Object> model = commun(request);
+        model.putAll(modelAndView.getModel().orElseGet(Map::of));
         modelAndView.setModel(model);
     }
 
+    /** What every page's layout needs: the signed-in person and the forms' CSRF token. */
+    public Map<String, Object> commun(HttpRequest<?> request) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("user", user(Actors.of(request)));
+        // double-submit: forms send back the token of the cookie set at sign-in
+        request.getCookies().findCookie(csrfCookie).ifPresent(c -> model.put("csrfToken", c.getValue()));
+        return model;
+    }
+
     /** The layout's {@code user} for an actor; null when nobody is signed in. */
-    public static Map<String, Object> user(Actor actor) {
+    private static Map<String, Object> user(Actor actor) {
         return switch (actor) {
             case Actor.Professionnel p -> {
                 Map<String, Object> user = new HashMap<>();
