@@ -17,6 +17,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -27,8 +28,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
-/** The vendors' API for applications (contract v1.0): creation and reading, in JSON. */
+/** The vendors' API for applications (contract v1.0): creation, reading and full update, in JSON. */
 @Controller("/api/v1.0/demandes")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -67,8 +69,7 @@ class DemandeApiController {
             return HttpResponse.created(d, URI.create("/api/v1.0/demandes/" + d.numeroUnique()))
                     .header(HttpHeaders.ETAG, etag(d));
         } catch (DemandeInvalide e) {
-            return new Probleme("about:blank", "Demande invalide", 400, "La demande contient des anomalies : voir « anomalies ».",
-                    request.getPath(), e.anomalies()).response();
+            return invalide(request, e);
         } catch (DoublonsProbables e) {
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(Probleme.MEDIA_TYPE)
                     .body(new ProblemeDoublons("about:blank", "Doublon probable", 409,
@@ -76,6 +77,64 @@ class DemandeApiController {
                                     + "Pour enregistrer quand même, renseignez « confirmationNonDoublon » avec le motif.",
                             e.numeros()));
         }
+    }
+
+    @Put("/{numeroUnique}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Remplacer le contenu CERFA d'une demande (If-Match obligatoire)",
+            description = "Numéro, date de dépôt, état et guichet ne changent pas. Sans If-Match → 428 ; "
+                    + "version périmée → 412 avec les modifications intervenues entre-temps.",
+            security = @SecurityRequirement(name = "bearer"))
+    HttpResponse<?> modifier(HttpRequest<?> request, @PathVariable String numeroUnique, @Body DemandeJson.Creation corps,
+                             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return Probleme.of(HttpStatus.PRECONDITION_REQUIRED, "En-tête If-Match requis",
+                    "Indiquez dans If-Match l'ETag de la version lue (GET), pour ne jamais écraser une modification.").response();
+        }
+        Optional<Integer> version = version(numeroUnique, ifMatch);
+        if (version.isEmpty()) {
+            return precondition(numeroUnique, null, List.of());
+        }
+        try {
+            DemandeJson.Demande d = service.modifier(Actors.of(request), numeroUnique, version.get(), corps.contenu());
+            return HttpResponse.ok(d).header(HttpHeaders.ETAG, etag(d));
+        } catch (DemandeInvalide e) {
+            return invalide(request, e);
+        } catch (VersionPerimee e) {
+            return precondition(numeroUnique, e.versionActuelle(), e.ecritures());
+        }
+    }
+
+    /** The contract's 412: the current version and who changed what since the caller's. */
+    @Serdeable
+    record ProblemeVersion(String type, String title, int status, String detail, @Nullable Integer versionActuelle,
+                           List<VersionPerimee.Ecriture> modifications) {
+    }
+
+    private static HttpResponse<?> precondition(String numero, Integer actuelle, List<VersionPerimee.Ecriture> ecritures) {
+        return HttpResponse.status(HttpStatus.PRECONDITION_FAILED).contentType(Probleme.MEDIA_TYPE)
+                .body(new ProblemeVersion("about:blank", "Version périmée", 412,
+                        "La demande " + numero + " a été modifiée depuis votre lecture : relisez-la (GET) puis appliquez "
+                                + "vos modifications à la version actuelle.", actuelle, ecritures));
+    }
+
+    /** The version named by an If-Match value ({@code "<numero>-<version>"}, weak or strong), if it is one of ours. */
+    static Optional<Integer> version(String numero, String ifMatch) {
+        String v = ifMatch.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        if (v.length() < 2 || !v.startsWith("\"") || !v.endsWith("\"") || !v.startsWith("\"" + numero + "-")) {
+            return Optional.empty();
+        }
+        String n = v.substring(numero.length() + 2, v.length() - 1);
+        return n.matches("[0-9]{1,9}") ? Optional.of(Integer.parseInt(n)) : Optional.empty();
+    }
+
+    private static HttpResponse<?> invalide(HttpRequest<?> request, DemandeInvalide e) {
+        return new Probleme("about:blank", "Demande invalide", 400, "La demande contient des anomalies : voir « anomalies ».",
+                request.getPath(), e.anomalies()).response();
     }
 
     @Get("/{numeroUnique}")

@@ -24,6 +24,9 @@ public class DemandePolicy {
         }
         return switch (action) {
             case CREER -> Perimetre.decider(actor, territoire, EnumSet.of(Profil.GUICHET_ENREGISTREUR, Profil.GUICHET_MANAGER));
+            // the application is shared: any registering desk of the territory and its manager may correct it
+            case MODIFIER -> Perimetre.decider(actor, territoire,
+                    EnumSet.of(Profil.GUICHET_ENREGISTREUR, Profil.GUICHET_MANAGER, Profil.GESTIONNAIRE_TERRITORIAL));
             case CONSULTER -> Perimetre.decider(actor, territoire, EnumSet.complementOf(EnumSet.of(Profil.ADMINISTRATEUR_NATIONAL)));
         };
     }

@@ -8,8 +8,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +30,23 @@ class DemandeRepository {
         this.json = json;
     }
 
-    void inserer(DemandeJson.Demande d) {
+    /** Who wrote a version: the audit's actor id and a label a person can read. */
+    record Auteur(String id, String libelle) {
+    }
+
+    /** A stored version of an application's content. */
+    record Version(int version, DemandeJson.Contenu contenu, String auteur, Instant ecriteLe) {
+    }
+
+    void inserer(DemandeJson.Demande d, Auteur auteur) {
+        Indicateurs i = Indicateurs.de(d.contenu());
+        String document = ecrire(d.contenu());
         jdbc.prepareStatement("""
                 INSERT INTO demande (territoire, numero_unique, guichet_enregistreur, etat, date_depot,
                                      date_dernier_renouvellement, date_prochain_renouvellement, nom_naissance_cle, prenoms_cle,
-                                     date_naissance, communes_souhaitees, document, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""", ps -> {
+                                     date_naissance, communes_souhaitees, document, version, taille_menage, revenu_fiscal,
+                                     ressources_mensuelles, types_logement, statut_dalo, prioritaire, handicap, modifie_par)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
             ps.setString(1, d.territoire());
             ps.setString(2, d.numeroUnique());
             ps.setString(3, d.guichetEnregistreur());
@@ -44,10 +58,91 @@ class DemandeRepository {
             ps.setString(9, Cles.cle(d.demandeur().prenoms()));
             ps.setDate(10, Date.valueOf(d.demandeur().dateNaissance()));
             ps.setArray(11, ps.getConnection().createArrayOf("varchar", d.logementRecherche().communesSouhaitees().toArray()));
-            ps.setString(12, ecrire(new DemandeJson.Contenu(d.demandeur(), d.logementRecherche())));
+            ps.setString(12, document);
             ps.setInt(13, d.version());
+            indicateurs(ps, 14, i);
+            ps.setString(21, auteur.id());
             return ps.executeUpdate();
         });
+        version(d.territoire(), d.numeroUnique(), d.version(), document, auteur);
+    }
+
+    /**
+     * Writes a new content if the stored version is still {@code versionAttendue}; false when
+     * someone else wrote in between (nothing is written then).
+     */
+    boolean mettreAJour(String territoire, String numero, int versionAttendue, DemandeJson.Contenu contenu, Auteur auteur) {
+        Indicateurs i = Indicateurs.de(contenu);
+        String document = ecrire(contenu);
+        boolean ecrite = jdbc.prepareStatement("""
+                UPDATE demande SET nom_naissance_cle = ?, prenoms_cle = ?, date_naissance = ?, communes_souhaitees = ?,
+                                   document = ?::jsonb, taille_menage = ?, revenu_fiscal = ?, ressources_mensuelles = ?,
+                                   types_logement = ?, statut_dalo = ?, prioritaire = ?, handicap = ?, modifie_par = ?,
+                                   version = version + 1, modifie_le = now()
+                 WHERE territoire = ? AND numero_unique = ? AND version = ?""", ps -> {
+            ps.setString(1, Cles.cle(contenu.demandeur().nomNaissance()));
+            ps.setString(2, Cles.cle(contenu.demandeur().prenoms()));
+            ps.setDate(3, Date.valueOf(contenu.demandeur().dateNaissance()));
+            ps.setArray(4, ps.getConnection().createArrayOf("varchar", contenu.logementRecherche().communesSouhaitees().toArray()));
+            ps.setString(5, document);
+            indicateurs(ps, 6, i);
+            ps.setString(13, auteur.id());
+            ps.setString(14, territoire);
+            ps.setString(15, numero);
+            ps.setInt(16, versionAttendue);
+            return ps.executeUpdate() == 1;
+        });
+        if (ecrite) {
+            version(territoire, numero, versionAttendue + 1, document, auteur);
+        }
+        return ecrite;
+    }
+
+    /** The versions written after {@code apres}, oldest first. */
+    List<Version> versionsDepuis(String territoire, String numero, int apres) {
+        return jdbc.prepareStatement("""
+                SELECT version, document::text, auteur_libelle, ecrite_le FROM demande_version
+                 WHERE territoire = ? AND numero_unique = ? AND version >= ? ORDER BY version""", ps -> {
+            ps.setString(1, territoire);
+            ps.setString(2, numero);
+            ps.setInt(3, apres);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Version> list = new ArrayList<>();
+                while (rs.next()) {
+                    list.add(new Version(rs.getInt(1), lire(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant()));
+                }
+                return list;
+            }
+        });
+    }
+
+    private void version(String territoire, String numero, int version, String document, Auteur auteur) {
+        jdbc.prepareStatement("""
+                INSERT INTO demande_version (territoire, numero_unique, version, document, auteur, auteur_libelle)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?)""", ps -> {
+            ps.setString(1, territoire);
+            ps.setString(2, numero);
+            ps.setInt(3, version);
+            ps.setString(4, document);
+            ps.setString(5, auteur.id());
+            ps.setString(6, auteur.libelle());
+            return ps.executeUpdate();
+        });
+    }
+
+    /** The seven indicator columns, from parameter {@code n} on. */
+    private static void indicateurs(PreparedStatement ps, int n, Indicateurs i) throws SQLException {
+        ps.setShort(n, (short) i.tailleMenage());
+        if (i.revenuFiscal() == null) {
+            ps.setNull(n + 1, Types.INTEGER);
+        } else {
+            ps.setInt(n + 1, i.revenuFiscal());
+        }
+        ps.setInt(n + 2, i.ressourcesMensuelles());
+        ps.setArray(n + 3, ps.getConnection().createArrayOf("varchar", i.typesLogement().toArray()));
+        ps.setString(n + 4, i.statutDalo());
+        ps.setBoolean(n + 5, i.prioritaire());
+        ps.setBoolean(n + 6, i.handicap());
     }
 
     Optional<DemandeJson.Demande> trouver(String numero) {
@@ -136,7 +231,7 @@ class DemandeRepository {
         return new DemandeJson.Demande(rs.getString("numero_unique"), rs.getString("territoire"), rs.getString("etat"),
                 rs.getDate("date_depot").toLocalDate(), renouvellement == null ? null : renouvellement.toLocalDate(),
                 rs.getDate("date_prochain_renouvellement").toLocalDate(), rs.getString("guichet_enregistreur"),
-                rs.getInt("version"), contenu.demandeur(), contenu.logementRecherche());
+                rs.getInt("version"), contenu);
     }
 
     private String ecrire(DemandeJson.Contenu contenu) {

@@ -39,11 +39,12 @@ public class DemandeService {
     private final Numerotation numerotation;
     private final Territoires territoires;
     private final AuditTrail audit;
+    private final Changements changements;
     private final Clock clock;
 
     DemandeService(TenantTransactions transactions, DemandeRepository demandes, DemandePolicy policy,
                    ValidationDemande validation, Numerotation numerotation, Territoires territoires, AuditTrail audit,
-                   Clock clock) {
+                   Changements changements, Clock clock) {
         this.transactions = transactions;
         this.demandes = demandes;
         this.policy = policy;
@@ -51,27 +52,48 @@ public class DemandeService {
         this.numerotation = numerotation;
         this.territoires = territoires;
         this.audit = audit;
+        this.changements = changements;
         this.clock = clock;
     }
 
-    /** Registers an application for the API client's desk (the filing date is the server's today). */
-    public Resultat creer(Actor.ClientApi client, DemandeJson.Creation creation, String cleIdempotence) {
-        String territoire = client.territoire();
-        Acces.exiger(policy.decider(client, ActionDemande.CREER, territoire));
-        LocalDate aujourdhui = LocalDate.now(clock.withZone(PARIS));
+    /**
+     * Registers an application for the actor's desk (an API client's, or the desk of a
+     * professional's active habilitation); the filing date is the server's today.
+     */
+    public Resultat creer(Actor actor, DemandeJson.Creation creation, String cleIdempotence) {
+        String territoire = territoireDe(actor);
+        String guichet = switch (actor) {
+            case Actor.ClientApi c -> c.guichet();
+            case Actor.Professionnel p -> p.habilitationActive().map(h -> h.guichet()).orElse(null);
+            default -> null;
+        };
+        if (guichet == null) {
+            throw new Refus(HttpStatus.FORBIDDEN, "Seul un guichet enregistreur peut enregistrer une demande.");
+        }
+        Acces.exiger(policy.decider(actor, ActionDemande.CREER, territoire));
+        String client = actor instanceof Actor.ClientApi c ? c.clientId() : null;
+        return enregistrer(actor, territoire, guichet, aujourdhui(), creation, client, cleIdempotence);
+    }
+
+    /**
+     * The registration itself, in one transaction: idempotency, checks, duplicates, number,
+     * application, first version, movement and audit.
+     */
+    Resultat enregistrer(Actor actor, String territoire, String guichet, LocalDate dateDepot, DemandeJson.Creation creation,
+                         String client, String cleIdempotence) {
         return transactions.inScope(Scope.territoire(territoire), () -> {
             if (cleIdempotence != null) {
-                Optional<String> premier = demandes.reclamer(territoire, client.clientId(), cleIdempotence);
+                Optional<String> premier = demandes.reclamer(territoire, client, cleIdempotence);
                 if (premier.isPresent()) {
                     return new Resultat(demandes.trouver(premier.get()).orElseThrow(), true);
                 }
             }
             List<String> departements = territoires.trouver(territoire).orElseThrow().departements();
-            var anomalies = validation.anomalies(creation, departements, aujourdhui);
+            var anomalies = validation.anomalies(creation, departements, aujourdhui());
             if (!anomalies.isEmpty()) {
                 throw new DemandeInvalide(anomalies);
             }
-            DemandeJson.Demandeur demandeur = creation.demandeur();
+            DemandeJson.Demandeur demandeur = creation.contenu().demandeur();
             if (creation.confirmationNonDoublon() == null || creation.confirmationNonDoublon().isBlank()) {
                 List<String> doublons = demandes.doublons(territoire, Cles.cle(demandeur.nomNaissance()),
                         Cles.cle(demandeur.prenoms()), demandeur.dateNaissance());
@@ -79,19 +101,96 @@ public class DemandeService {
                     throw new DoublonsProbables(doublons);
                 }
             }
-            String numero = numerotation.attribuer(territoire, client.guichet(), aujourdhui).toString();
-            DemandeJson.Demande demande = new DemandeJson.Demande(numero, territoire, "ACTIVE", aujourdhui, null,
-                    aujourdhui.plusYears(1), client.guichet(), 1, demandeur, creation.logementRecherche());
-            demandes.inserer(demande);
+            String numero = numerotation.attribuer(territoire, guichet, dateDepot).toString();
+            DemandeJson.Demande demande = new DemandeJson.Demande(numero, territoire, "ACTIVE", dateDepot, null,
+                    dateDepot.plusYears(1), guichet, 1, creation.contenu());
+            demandes.inserer(demande, auteur(actor));
             demandes.mouvement(territoire, numero, "CRE", List.of("CERFA"));
             if (cleIdempotence != null) {
-                demandes.associer(territoire, client.clientId(), cleIdempotence, numero);
+                demandes.associer(territoire, client, cleIdempotence, numero);
             }
-            audit.changement(client, TypeAction.CREATION, territoire, "DEMANDE", numero, null,
+            audit.changement(actor, TypeAction.CREATION, territoire, "DEMANDE", numero, null,
                     creation.confirmationNonDoublon() == null ? Map.of("etat", "ACTIVE")
                             : Map.of("etat", "ACTIVE", "confirmationNonDoublon", creation.confirmationNonDoublon()));
             return new Resultat(demande, false);
         });
+    }
+
+    /**
+     * Replaces the CERFA content of an application if it is still at {@code versionAttendue};
+     * the number, filing date, state and desk never change here. A stale version throws
+     * {@link VersionPerimee} naming who changed which fields meanwhile; nothing is written.
+     */
+    public DemandeJson.Demande modifier(Actor actor, String numero, int versionAttendue, DemandeJson.Contenu contenu) {
+        String territoire = territoireDe(actor);
+        return transactions.inScope(Scope.territoire(territoire), () -> {
+            DemandeJson.Demande avant = demandes.trouver(numero)
+                    .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Aucune demande " + numero + " dans votre territoire."));
+            Acces.exiger(policy.decider(actor, ActionDemande.MODIFIER, avant.territoire()));
+            if (!"ACTIVE".equals(avant.etat())) {
+                throw new Refus(HttpStatus.CONFLICT, "La demande " + numero + " est radiée : elle ne peut plus être modifiée.");
+            }
+            if (avant.version() != versionAttendue) {
+                throw perimee(avant, versionAttendue);
+            }
+            List<String> departements = territoires.trouver(avant.territoire()).orElseThrow().departements();
+            var anomalies = validation.anomalies(new DemandeJson.Creation(contenu, null), departements, aujourdhui());
+            if (!anomalies.isEmpty()) {
+                throw new DemandeInvalide(anomalies);
+            }
+            List<String> champs = changements.champs(avant.contenu(), contenu);
+            if (champs.isEmpty()) {
+                return avant;
+            }
+            if (!demandes.mettreAJour(avant.territoire(), numero, versionAttendue, contenu, auteur(actor))) {
+                // a concurrent writer committed between our read and our write
+                throw perimee(demandes.trouver(numero).orElseThrow(), versionAttendue);
+            }
+            demandes.mouvement(avant.territoire(), numero, "MOD", List.of("CERFA"));
+            audit.changement(actor, TypeAction.MODIFICATION, avant.territoire(), "DEMANDE", numero,
+                    Map.of("version", versionAttendue), Map.of("version", versionAttendue + 1, "champs", champs));
+            return demandes.trouver(numero).orElseThrow();
+        });
+    }
+
+    private VersionPerimee perimee(DemandeJson.Demande actuelle, int versionAttendue) {
+        List<DemandeRepository.Version> versions = demandes.versionsDepuis(actuelle.territoire(), actuelle.numeroUnique(),
+                versionAttendue);
+        List<VersionPerimee.Ecriture> ecritures = new java.util.ArrayList<>();
+        for (int i = 1; i < versions.size(); i++) {
+            DemandeRepository.Version v = versions.get(i);
+            ecritures.add(new VersionPerimee.Ecriture(v.version(), v.auteur(), v.ecriteLe(),
+                    changements.champs(versions.get(i - 1).contenu(), v.contenu())));
+        }
+        return new VersionPerimee(actuelle.version(), ecritures);
+    }
+
+    /** The territory an actor writes in: an API client's desk's, or the active habilitation's. */
+    private static String territoireDe(Actor actor) {
+        String territoire = switch (actor) {
+            case Actor.ClientApi c -> c.territoire();
+            case Actor.Professionnel p -> p.habilitationActive().map(h -> h.territoire()).orElse(null);
+            default -> null;
+        };
+        if (territoire == null) {
+            throw new Refus(HttpStatus.FORBIDDEN, "Votre profil ne permet pas d’enregistrer ou de modifier une demande.");
+        }
+        return territoire;
+    }
+
+    private static DemandeRepository.Auteur auteur(Actor actor) {
+        return switch (actor) {
+            case Actor.ClientApi c -> new DemandeRepository.Auteur("client:" + c.clientId(), "Logiciel du guichet " + c.guichet());
+            case Actor.Professionnel p -> new DemandeRepository.Auteur(p.email(), p.nomAffiche()
+                    + p.habilitationActive().map(h -> " (" + h.guichetNom() + ")").orElse(""));
+            case Actor.Particulier p -> new DemandeRepository.Auteur("demandeur:" + p.compteId(), "Le demandeur");
+            case Actor.Systeme s -> new DemandeRepository.Auteur("systeme:" + s.nom(), "Le système");
+            case Actor.Anonyme a -> throw new Refus(HttpStatus.UNAUTHORIZED, "Connexion requise.");
+        };
+    }
+
+    private LocalDate aujourdhui() {
+        return LocalDate.now(clock.withZone(PARIS));
     }
 
     /** An application of the actor's territory; other territories' numbers are simply not found. */

@@ -39,7 +39,14 @@ class DemandePolicyTest {
             "CONSULTANT_SIMPLE,        CONSULTER, AUTORISEE, INTROUVABLE",
             "GESTIONNAIRE_TERRITORIAL, CONSULTER, AUTORISEE, INTROUVABLE",
             "ASSISTANCE_NATIONALE,     CONSULTER, AUTORISEE, AUTORISEE",
-            "ADMINISTRATEUR_NATIONAL,  CONSULTER, REFUSEE,   REFUSEE"})
+            "ADMINISTRATEUR_NATIONAL,  CONSULTER, REFUSEE,   REFUSEE",
+            "GUICHET_ENREGISTREUR,     MODIFIER,  AUTORISEE, INTROUVABLE",
+            "GUICHET_MANAGER,          MODIFIER,  AUTORISEE, INTROUVABLE",
+            "GESTIONNAIRE_TERRITORIAL, MODIFIER,  AUTORISEE, INTROUVABLE",
+            "CONSULTANT_SIMPLE,        MODIFIER,  REFUSEE,   INTROUVABLE",
+            "CONSULTANT_SENSIBLE,      MODIFIER,  REFUSEE,   INTROUVABLE",
+            "ASSISTANCE_NATIONALE,     MODIFIER,  REFUSEE,   REFUSEE",
+            "ADMINISTRATEUR_NATIONAL,  MODIFIER,  REFUSEE,   REFUSEE"})
     void professionals(Profil profil, ActionDemande action, Decision own, Decision other) {
         assertEquals(own, policy.decider(professionnel(profil), action, "038"));
         assertEquals(other, policy.decider(professionnel(profil), action, "030"));
