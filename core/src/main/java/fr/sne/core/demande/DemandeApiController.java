@@ -97,7 +97,7 @@ class DemandeApiController {
             return precondition(numeroUnique, null, List.of());
         }
         try {
-            DemandeJson.Demande d = service.modifier(Actors.of(request), numeroUnique, version.get(), corps.contenu());
+            DemandeJson.Demande d = service.modifier(Actors.of(request), numeroUnique, version.get(), corps);
             return HttpResponse.ok(d).header(HttpHeaders.ETAG, etag(d));
         } catch (DemandeInvalide e) {
             return invalide(request, e);

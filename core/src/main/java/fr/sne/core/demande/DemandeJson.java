@@ -157,10 +157,17 @@ public final class DemandeJson {
 
     /**
      * A creation (or full update) request: the CERFA content at the top level; on creation,
-     * {@code confirmationNonDoublon} overrides the duplicate check with a reason.
+     * {@code confirmationNonDoublon} overrides the duplicate check with a reason. The filing
+     * date is the server's: {@code dateDepot}, when sent (a vendor echoing what it read), must
+     * be the certified one.
      */
     @Serdeable
-    public record Creation(@JsonUnwrapped Contenu contenu, @Nullable String confirmationNonDoublon) {
+    public record Creation(@JsonUnwrapped Contenu contenu, @Nullable String confirmationNonDoublon,
+                           @Nullable LocalDate dateDepot) {
+
+        public static Creation de(Contenu contenu) {
+            return new Creation(contenu, null, null);
+        }
     }
 
     /** A registered application: the register's own fields, then the CERFA content. */

@@ -89,7 +89,7 @@ public class DemandeService {
                 }
             }
             List<String> departements = territoires.trouver(territoire).orElseThrow().departements();
-            var anomalies = validation.anomalies(creation, departements, aujourdhui());
+            var anomalies = validation.anomalies(creation, departements, dateDepot, aujourdhui());
             if (!anomalies.isEmpty()) {
                 throw new DemandeInvalide(anomalies);
             }
@@ -121,7 +121,8 @@ public class DemandeService {
      * the number, filing date, state and desk never change here. A stale version throws
      * {@link VersionPerimee} naming who changed which fields meanwhile; nothing is written.
      */
-    public DemandeJson.Demande modifier(Actor actor, String numero, int versionAttendue, DemandeJson.Contenu contenu) {
+    public DemandeJson.Demande modifier(Actor actor, String numero, int versionAttendue, DemandeJson.Creation modification) {
+        DemandeJson.Contenu contenu = modification.contenu();
         String territoire = territoireDe(actor);
         return transactions.inScope(Scope.territoire(territoire), () -> {
             DemandeJson.Demande avant = demandes.trouver(numero)
@@ -134,7 +135,7 @@ public class DemandeService {
                 throw perimee(avant, versionAttendue);
             }
             List<String> departements = territoires.trouver(avant.territoire()).orElseThrow().departements();
-            var anomalies = validation.anomalies(new DemandeJson.Creation(contenu, null), departements, aujourdhui());
+            var anomalies = validation.anomalies(modification, departements, avant.dateDepot(), aujourdhui());
             if (!anomalies.isEmpty()) {
                 throw new DemandeInvalide(anomalies);
             }

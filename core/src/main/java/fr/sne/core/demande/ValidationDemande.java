@@ -41,9 +41,17 @@ class ValidationDemande {
         this.pays = pays;
     }
 
-    /** The anomalies of a creation for a desk whose territory covers {@code departements}. */
-    List<Probleme.Anomalie> anomalies(DemandeJson.Creation c, List<String> departements, LocalDate aujourdhui) {
+    /**
+     * The anomalies of a creation or update for a desk whose territory covers {@code departements};
+     * {@code dateDepot} is the certified filing date (today for a creation).
+     */
+    List<Probleme.Anomalie> anomalies(DemandeJson.Creation c, List<String> departements, LocalDate dateDepot,
+                                      LocalDate aujourdhui) {
         Anomalies a = new Anomalies(aujourdhui);
+        if (c.dateDepot() != null && !c.dateDepot().equals(dateDepot)) {
+            a.ajouter("DATE_DEPOT_CERTIFIEE", "dateDepot", "La date de dépôt est fixée par le registre ("
+                    + dateDepot + ") : elle ne peut pas être choisie ni modifiée.");
+        }
         DemandeJson.Contenu contenu = c.contenu();
         demandeur(a, contenu.demandeur());
         liste(a, contenu.cotitulaires(), "cotitulaires", 5);
