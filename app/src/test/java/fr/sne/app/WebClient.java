@@ -78,6 +78,19 @@ final class WebClient {
 
     /** Authorization code flow, as a person clicking their persona on the provider's page; returns where it lands. */
     String signInAs(String email) {
+        return signIn(html -> personaForm(html, email));
+    }
+
+    /**
+     * Signs in as a private person who types their e-mail on the provider's page (an identity
+     * of the FranceConnect kind: birth name, first names, e-mail); returns where it lands.
+     */
+    String signInAsApplicant(String email, String givenName, String familyName) {
+        String claims = "{\"email\":\"%s\",\"given_name\":\"%s\",\"family_name\":\"%s\"}".formatted(email, givenName, familyName);
+        return signIn(html -> Map.of("username", email, "claims", claims));
+    }
+
+    private String signIn(java.util.function.Function<String, Map<String, String>> choice) {
         HttpResponse<String> login = page("/oauth/login/sne");
         assertEquals(302, login.statusCode(), "sign-in must redirect to the provider");
         String authorize = location(login);
@@ -85,7 +98,7 @@ final class WebClient {
 
         HttpResponse<String> loginPage = page(authorize);
         assertEquals(200, loginPage.statusCode());
-        Map<String, String> form = personaForm(loginPage.body(), email);
+        Map<String, String> form = choice.apply(loginPage.body());
         HttpResponse<String> afterLogin = send(HttpRequest.newBuilder(URI.create(authorize))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncode(form))).build());

@@ -8,6 +8,7 @@ import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.territoire.Territoires;
 import fr.sne.tenants.web.Acces;
+import fr.sne.tenants.web.Probleme;
 import fr.sne.tenants.web.Refus;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -27,6 +28,9 @@ import java.util.Optional;
 public class DemandeService {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** The public portal's national desk: its code ends the numbers of applications filed online. */
+    public static final String GUICHET_PORTAIL = "GDPUB";
 
     /** A creation's outcome; {@code rejouee} when an Idempotency-Key replayed an earlier creation. */
     public record Resultat(DemandeJson.Demande demande, boolean rejouee) {
@@ -114,6 +118,43 @@ public class DemandeService {
                             : Map.of("etat", "ACTIVE", "confirmationNonDoublon", creation.confirmationNonDoublon()));
             return new Resultat(demande, false);
         });
+    }
+
+    /**
+     * Registers an application filed on the public portal, once a desk agent of its territory
+     * has checked the applicant's identity: the number ends with the portal's desk code
+     * ({@link #GUICHET_PORTAIL}) and the filing date is the submission's, not the validation's.
+     * Runs in the caller's transaction when there is one (the validation of the online application).
+     */
+    public Resultat enregistrerDepotEnLigne(Actor agent, String territoire, LocalDate dateSoumission,
+                                            DemandeJson.Creation creation) {
+        Acces.exiger(policy.decider(agent, ActionDemande.CREER, territoire));
+        if (dateSoumission.isAfter(aujourdhui())) {
+            throw new Refus(HttpStatus.CONFLICT, "La date de dépôt ne peut pas être dans le futur.");
+        }
+        return enregistrer(agent, territoire, GUICHET_PORTAIL, dateSoumission, creation, null, null);
+    }
+
+    /**
+     * The field anomalies a registration would find today in this content, for a territory
+     * covering {@code departements} (the portal checks its drafts with it, step by step).
+     */
+    public List<Probleme.Anomalie> anomalies(DemandeJson.Contenu contenu, List<String> departements) {
+        LocalDate aujourdhui = aujourdhui();
+        return transactions.withoutScope(() -> validation.anomalies(DemandeJson.Creation.de(contenu), departements,
+                aujourdhui, aujourdhui));
+    }
+
+    /**
+     * Active applications of the territory with exactly the same birth name, first names and
+     * birth date keys (no case, accents, hyphens or spaces): the check registration makes.
+     */
+    public List<String> doublonsExacts(String territoire, DemandeJson.Demandeur demandeur) {
+        if (demandeur == null || demandeur.dateNaissance() == null) {
+            return List.of();
+        }
+        return transactions.inScope(Scope.territoireReadOnly(territoire), () -> demandes.doublons(territoire,
+                Cles.cle(demandeur.nomNaissance()), Cles.cle(demandeur.prenoms()), demandeur.dateNaissance()));
     }
 
     /**

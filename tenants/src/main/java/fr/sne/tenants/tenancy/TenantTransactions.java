@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * The only way to run work on tenant tables: opens a transaction and sets its scope with
- * {@code set_config(..., true)} (SET LOCAL), so PostgreSQL row-level security filters every query
+ * {@code set_config(..., true)} (SET LOCAL: {@code sne.territoire}, {@code sne.portee} and, for an
+ * applicant, {@code sne.compte}), so PostgreSQL row-level security filters every query
  * and the setting is gone when the connection returns to the pool. Read-only scopes start a
  * read-only transaction, so the database refuses writes too.
  */
@@ -44,9 +45,10 @@ public class TenantTransactions {
 
     private static void apply(Connection connection, Scope scope) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT set_config('sne.territoire', ?, true), set_config('sne.portee', ?, true)")) {
+                "SELECT set_config('sne.territoire', ?, true), set_config('sne.portee', ?, true), set_config('sne.compte', ?, true)")) {
             ps.setString(1, scope.territoire() == null ? "" : scope.territoire());
             ps.setString(2, scope.portee());
+            ps.setString(3, scope.compte() == null ? "" : scope.compte().toString());
             ps.execute();
         }
     }
