@@ -42,6 +42,9 @@ class DemandeEnLigneTest implements SharedServicesTest {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    DemandesValideesRecues validations;
+
     /** A name no other test uses: duplicates are checked across the shared database. */
     private static String nom(String debut) {
         StringBuilder s = new StringBuilder(debut);
@@ -122,7 +125,10 @@ class DemandeEnLigneTest implements SharedServicesTest {
     @Test
     void anApplicantFilesInStepsResumesSubmitsAndADeskOfTheTerritoryValidates() throws Exception {
         String nom = nom("Lefort");
-        WebClient web = demandeur();
+        // an applicant of their own (one active application per territory and account)
+        String email = "anne." + nom.toLowerCase() + "@exemple.fr";
+        WebClient web = new WebClient(server);
+        web.signInAsApplicant(email, "Anne Marie", nom);
 
         HttpResponse<String> debut = web.page("/demande");
         assertEquals(200, debut.statusCode(), debut.body());
@@ -152,7 +158,8 @@ class DemandeEnLigneTest implements SharedServicesTest {
         suivante(web, id, "identite", identite(nom, "Anne Marie", "1984-05-12"), "famille");
 
         // leave, sign in again later: the draft is on the home page and resumes at the step reached
-        WebClient plusTard = demandeur();
+        WebClient plusTard = new WebClient(server);
+        plusTard.signInAsApplicant(email, "Anne Marie", nom);
         HttpResponse<String> accueil = plusTard.page("/");
         assertTrue(accueil.body().contains("data-demande=\"" + id + "\""), accueil.body());
         assertTrue(accueil.body().contains("Brouillon"), accueil.body());
@@ -242,6 +249,18 @@ class DemandeEnLigneTest implements SharedServicesTest {
         assertEquals(404, gard.submit("/pro/demandes-en-ligne/" + id + "/validation", Map.of("version", "1", "piece", "PRESENTEE",
                 "nomNaissance", "oui", "prenoms", "oui", "dateNaissance", "oui")).statusCode());
 
+        // the territorial manager and national support follow the queue but do not validate
+        WebClient gt = agent("gt.isere@sne.test");
+        assertTrue(gt.page("/pro/demandes-en-ligne").body().contains("data-demande=\"" + id + "\""));
+        HttpResponse<String> vueGt = gt.page("/pro/demandes-en-ligne/" + id);
+        assertEquals(200, vueGt.statusCode());
+        assertFalse(vueGt.body().contains("Valider et enregistrer la demande"), vueGt.body());
+        assertEquals(403, gt.submit("/pro/demandes-en-ligne/" + id + "/validation", Map.of("version", "1", "piece", "PRESENTEE",
+                "nomNaissance", "oui", "prenoms", "oui", "dateNaissance", "oui")).statusCode());
+        WebClient support = agent("support@sne.test");
+        assertTrue(support.page("/pro/demandes-en-ligne").body().contains("data-demande=\"" + id + "\""));
+        assertEquals(403, support.submit("/pro/demandes-en-ligne/" + id + "/refus", Map.of("version", "1", "motif", "non")).statusCode());
+
         WebClient actis = agent("agent.actis@sne.test");
         assertTrue(actis.page("/pro/demandes-en-ligne").body().contains("data-demande=\"" + id + "\""));
         HttpResponse<String> fiche = actis.page("/pro/demandes-en-ligne/" + id);
@@ -293,6 +312,12 @@ class DemandeEnLigneTest implements SharedServicesTest {
             assertEquals(nom, rs.getString(10));
             assertEquals(1, rs.getInt(11));
         }
+
+        // announced once, with the registered application, for the attestation to be sent
+        assertEquals(1, validations.recues().stream().filter(v -> v.demande().numeroUnique().equals(nud)).count());
+        var annonce = validations.recues().stream().filter(v -> v.demande().numeroUnique().equals(nud)).findFirst().orElseThrow();
+        assertEquals(soumission, annonce.demande().dateDepot());
+        assertEquals("demandeur@sne.test", annonce.demande().demandeur().mel());
 
         // the applicant sees the number, and the application no longer changes online
         assertTrue(plusTard.page("/").body().contains("Enregistrée — n° " + nud));

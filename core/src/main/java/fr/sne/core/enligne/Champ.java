@@ -164,6 +164,11 @@ record Champ(String chemin, Type type, String liste, String libelle) {
                     codes("priorite.categories", "categoriePrioritaire", "Situations prioritaires")),
             Etape.RECAPITULATIF, List.of());
 
+    /** Fewest rows a list shows (filled or empty): a few communes at once, one person or resource at a time. */
+    static int minimum(String liste) {
+        return "logementRecherche.communesSouhaitees".equals(liste) ? 3 : 1;
+    }
+
     /** Most rows a list takes on the portal (the CERFA's one co-holder; the register's limits otherwise). */
     static int maximum(String liste) {
         return switch (liste) {

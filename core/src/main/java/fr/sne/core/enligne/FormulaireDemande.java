@@ -82,8 +82,8 @@ class FormulaireDemande {
             }
         }
         Map<String, Integer> lignes = new HashMap<>();
-        // every row held, plus an empty one to add another, within the list's limit
-        nombres.forEach((liste, n) -> lignes.put(liste, Math.min(n + 1, Champ.maximum(liste))));
+        // every row held, plus an empty one to add another, within the list's limits
+        nombres.forEach((liste, n) -> lignes.put(liste, Math.min(Math.max(n + 1, Champ.minimum(liste)), Champ.maximum(liste))));
         return new Vue(valeurs, lignes, nombres);
     }
 
@@ -121,6 +121,10 @@ class FormulaireDemande {
 
     Lecture lire(Etape etape, DemandeJson.Contenu avant, Map<String, String> form) {
         Map<String, Object> arbre = arbre(avant);
+        if (etape == Etape.IDENTITE && Arbre.lire(arbre, "demandeur") == null) {
+            // the applicant exists once their step is sent, empty or not: the register then names each missing field
+            arbre.put("demandeur", new LinkedHashMap<String, Object>());
+        }
         Lecteur lecteur = new Lecteur(form);
         List<Champ> champs = Champ.PAR_ETAPE.get(etape);
         Set<String> absents = new LinkedHashSet<>();
