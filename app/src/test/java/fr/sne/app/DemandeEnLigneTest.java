@@ -352,6 +352,26 @@ class DemandeEnLigneTest implements SharedServicesTest {
     }
 
     @Test
+    void onlyCommunesOfAnOpenTerritoryManagedInTheNationalAppAreAccepted() {
+        WebClient web = new WebClient(server);
+        web.signInAsApplicant("communes." + nom("x") + "@exemple.fr", "Yann", "Le Gall");
+        long id = commencer(web);
+        // Ille-et-Vilaine runs its own shared file (SPTA)
+        HttpResponse<String> spta = etape(web, id, "recherche", Map.of("logementRecherche.communesSouhaitees[0]", "Rennes"));
+        assertEquals(422, spta.statusCode());
+        assertTrue(spta.body().contains("les demandes sont enregistrées par le fichier partagé du département"), spta.body());
+        // the Rhône is not a territory of this register yet
+        HttpResponse<String> fermee = etape(web, id, "recherche", Map.of("logementRecherche.communesSouhaitees[0]", "69123"));
+        assertEquals(422, fermee.statusCode());
+        assertTrue(fermee.body().contains("Le dépôt en ligne n’est pas encore ouvert pour Lyon"), fermee.body());
+        // an unknown name is questioned, what was typed stays in the field
+        HttpResponse<String> inconnue = etape(web, id, "recherche", Map.of("logementRecherche.communesSouhaitees[0]", "Grenoblz"));
+        assertEquals(422, inconnue.statusCode());
+        assertTrue(inconnue.body().contains("Aucune commune ne s’appelle « Grenoblz »"), inconnue.body());
+        assertTrue(inconnue.body().contains("value=\"Grenoblz\""), inconnue.body());
+    }
+
+    @Test
     void anApplicantSeesOnlyTheirOwnApplications() {
         WebClient jean = demandeur();
         long id = commencer(jean);

@@ -24,7 +24,9 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Year;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -50,9 +52,11 @@ class DepotEnLigneController {
 
     private final DepotEnLigneService service;
     private final Map<String, Map<String, String>> listes;
+    private final Clock clock;
 
-    DepotEnLigneController(DepotEnLigneService service, ListesCodes codes) {
+    DepotEnLigneController(DepotEnLigneService service, ListesCodes codes, Clock clock) {
         this.service = service;
+        this.clock = clock;
         Map<String, Map<String, String>> l = new HashMap<>();
         LISTES.forEach(nom -> l.put(nom, codes.liste(nom)));
         this.listes = Map.copyOf(l);
@@ -147,8 +151,9 @@ class DepotEnLigneController {
         model.put("verrous", page.verrous());
         model.put("listes", listes);
         model.put("brouillonEnregistre", brouillonEnregistre && !page.erreurs().isEmpty());
-        model.put("anneeN1", Year.now().getValue() - 1);
-        model.put("anneeN2", Year.now().getValue() - 2);
+        int annee = Year.now(clock.withZone(ZoneId.of("Europe/Paris"))).getValue();
+        model.put("anneeN1", annee - 1);
+        model.put("anneeN2", annee - 2);
         return new ModelAndView<>("portail/demande/etape", modele(model));
     }
 
