@@ -372,6 +372,32 @@ class DemandeEnLigneTest implements SharedServicesTest {
     }
 
     @Test
+    void peopleAreAddedRowByRowAndRemovedWithTheirBox() {
+        WebClient web = new WebClient(server);
+        web.signInAsApplicant("famille." + nom("x") + "@exemple.fr", "Inès", "Moreau");
+        long id = commencer(web);
+        suivante(web, id, "identite", identite(nom("Moreau"), "Inès", "1979-10-02"), "famille");
+        suivante(web, id, "famille", Map.of("personnesACharge[0].nomNaissance", "Moreau", "personnesACharge[0].prenoms", "Lina",
+                "personnesACharge[0].dateNaissance", "2012-03-04", "personnesACharge[0].sexe", "F"), "ressources");
+        // a second person in the empty frame the page now offers
+        String page = web.page("/demande/" + id + "/famille").body();
+        assertTrue(page.contains("name=\"personnesACharge[1].prenoms\""), page);
+        suivante(web, id, "famille", Map.of("personnesACharge[0].nomNaissance", "Moreau", "personnesACharge[0].prenoms", "Lina",
+                "personnesACharge[0].dateNaissance", "2012-03-04", "personnesACharge[0].sexe", "F",
+                "personnesACharge[1].nomNaissance", "Moreau", "personnesACharge[1].prenoms", "Noé",
+                "personnesACharge[1].dateNaissance", "2014-06-07", "personnesACharge[1].sexe", "M"), "ressources");
+        // the first one leaves (her sex stays ticked: radio buttons cannot be cleared)
+        suivante(web, id, "famille", Map.of("personnesACharge[0].nomNaissance", "Moreau", "personnesACharge[0].prenoms", "Lina",
+                "personnesACharge[0].sexe", "F", "personnesACharge[0].retirer", "true",
+                "personnesACharge[1].nomNaissance", "Moreau", "personnesACharge[1].prenoms", "Noé",
+                "personnesACharge[1].dateNaissance", "2014-06-07", "personnesACharge[1].sexe", "M"), "ressources");
+        String recap = web.page("/demande/" + id + "/recapitulatif").body();
+        assertTrue(recap.contains("Prénoms : Noé"), recap);
+        assertFalse(recap.contains("Lina"), recap);
+        assertFalse(recap.contains("Personne à charge 2"), recap);
+    }
+
+    @Test
     void anApplicantSeesOnlyTheirOwnApplications() {
         WebClient jean = demandeur();
         long id = commencer(jean);

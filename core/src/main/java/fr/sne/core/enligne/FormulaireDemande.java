@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
 class FormulaireDemande {
 
     private static final int TEXTE_MAX = 1000;
+    /** The checkbox of a row that removes it: {@code personnesACharge[1].retirer}. */
+    static final String RETIRER = "retirer";
     private static final Pattern CODE_INSEE = Pattern.compile("[0-9][0-9AB][0-9]{3}");
     private static final Pattern CODE_ENTRE_PARENTHESES = Pattern.compile(".*\\(([0-9][0-9ABab][0-9]{3})\\)\\s*");
     private static final Pattern ENTIER = Pattern.compile("[0-9]{1,9}");
@@ -183,6 +185,10 @@ class FormulaireDemande {
                 if (valeur != null) {
                     nouvelles.add(valeur);
                 }
+                continue;
+            }
+            // a person's row is removed with its "Retirer" box (radio buttons cannot be cleared)
+            if (lecteur.coche(liste + "[" + i + "]." + RETIRER)) {
                 continue;
             }
             Map<String, Object> base = i < anciennes.size() && anciennes.get(i) instanceof Map<?, ?> m
