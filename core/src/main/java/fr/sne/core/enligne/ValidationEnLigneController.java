@@ -59,7 +59,7 @@ class ValidationEnLigneController {
         Actor.Professionnel actor = Acces.professionnel(request);
         ModelAndView<Map<String, Object>> vue = fiche(service.examiner(actor, id), Map.of(), Map.of());
         vue.getModel().orElseThrow().put("message", "validee".equals(message)
-                ? "La demande est enregistrée : le numéro unique est attribué et l’attestation est adressée au demandeur." : null);
+                ? "La demande est enregistrée : le numéro unique est attribué, l’attestation d’enregistrement va être envoyée au demandeur." : null);
         return vue;
     }
 
