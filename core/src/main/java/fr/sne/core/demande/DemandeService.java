@@ -71,7 +71,8 @@ public class DemandeService {
             throw new Refus(HttpStatus.FORBIDDEN, "Seul un guichet enregistreur peut enregistrer une demande.");
         }
         Acces.exiger(policy.decider(actor, ActionDemande.CREER, territoire));
-        String client = actor instanceof Actor.ClientApi c ? c.clientId() : null;
+        // idempotency keys are per API client, or per desk for the desk's own pages
+        String client = actor instanceof Actor.ClientApi c ? c.clientId() : "guichet:" + guichet;
         return enregistrer(actor, territoire, guichet, aujourdhui(), creation, client, cleIdempotence);
     }
 
@@ -114,6 +115,17 @@ public class DemandeService {
                             : Map.of("etat", "ACTIVE", "confirmationNonDoublon", creation.confirmationNonDoublon()));
             return new Resultat(demande, false);
         });
+    }
+
+    /**
+     * The anomalies the content would have if it were registered (or updated) now by the actor's
+     * desk: field-level checks for the forms, nothing written.
+     */
+    public List<fr.sne.tenants.web.Probleme.Anomalie> anomalies(Actor actor, DemandeJson.Creation creation, LocalDate dateDepot) {
+        String territoire = territoireDe(actor);
+        return transactions.inScope(Scope.territoireReadOnly(territoire), () -> validation.anomalies(creation,
+                territoires.trouver(territoire).orElseThrow().departements(), dateDepot == null ? aujourdhui() : dateDepot,
+                aujourdhui()));
     }
 
     /**
@@ -192,6 +204,27 @@ public class DemandeService {
 
     private LocalDate aujourdhui() {
         return LocalDate.now(clock.withZone(PARIS));
+    }
+
+    /** A probable duplicate as a desk compares it: who, since when, how close (0 to 100). */
+    public record Candidat(String numeroUnique, String nom, String prenoms, LocalDate dateNaissance, LocalDate dateDepot, int score) {
+    }
+
+    /** Active applications of the actor's territory with the same identity keys (audited: nominative data). */
+    public List<Candidat> candidatsDoublons(Actor actor, String nomNaissance, String prenoms, LocalDate dateNaissance) {
+        String territoire = territoireDe(actor);
+        if (nomNaissance == null || prenoms == null || dateNaissance == null) {
+            return List.of();
+        }
+        List<Candidat> candidats = transactions.inScope(Scope.territoireReadOnly(territoire), () ->
+                demandes.doublons(territoire, Cles.cle(nomNaissance), Cles.cle(prenoms), dateNaissance).stream()
+                        .map(n -> demandes.trouver(n).orElseThrow())
+                        .map(d -> new Candidat(d.numeroUnique(), d.demandeur().nomNaissance(), d.demandeur().prenoms(),
+                                d.demandeur().dateNaissance(), d.dateDepot(), 100))
+                        .toList());
+        candidats.forEach(c -> audit.lecture(actor, TypeAction.LECTURE, territoire, "DEMANDE", c.numeroUnique(),
+                Map.of("motif", "recherche de doublons")));
+        return candidats;
     }
 
     /** An application of the actor's territory; other territories' numbers are simply not found. */
