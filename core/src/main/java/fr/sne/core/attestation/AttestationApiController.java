@@ -17,6 +17,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.util.List;
@@ -45,7 +47,14 @@ class AttestationApiController {
                     + "règles de validité, de renouvellement et de radiation, et en annexe le récapitulatif de la demande et "
                     + "la liste des pièces. `type=simplifiee` donne l'attestation simplifiée d'une page, celle qui est envoyée "
                     + "au demandeur. Demande d'un autre territoire ou inconnue → 404 ; type inconnu → 400.",
-            security = @SecurityRequirement(name = "bearer"))
+            security = @SecurityRequirement(name = "bearer"),
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "L'attestation, document PDF/A-1b",
+                            content = @Content(mediaType = PDF)),
+                    @ApiResponse(responseCode = "400", description = "Type d'attestation inconnu (problème avec anomalies)",
+                            content = @Content(mediaType = Probleme.MEDIA_TYPE)),
+                    @ApiResponse(responseCode = "404", description = "Aucune demande de ce numéro dans le territoire de l'appelant",
+                            content = @Content(mediaType = Probleme.MEDIA_TYPE))})
     HttpResponse<?> attestation(HttpRequest<?> request, @PathVariable String numeroUnique,
                                 @Parameter(description = "complete (par défaut) ou simplifiee")
                                 @Nullable @QueryValue String type) {

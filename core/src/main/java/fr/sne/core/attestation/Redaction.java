@@ -86,7 +86,8 @@ class Redaction {
         for (DemandeJson.PersonneACharge p : c.personnesAChargeOuVide()) {
             if (p != null) {
                 menage.add(personne("Personne à charge" + codes.libelle("lienParente", p.lienParente())
-                                .map(l -> " (" + l.toLowerCase() + ")").orElse(""), null, p.prenoms(), p.nomNaissance(), null,
+                                .map(l -> " (" + l.toLowerCase() + ")").orElse(""),
+                        "F".equals(p.sexe()) ? "2" : "M".equals(p.sexe()) ? "1" : null, p.prenoms(), p.nomNaissance(), null,
                         p.dateNaissance()));
             }
         }
