@@ -17,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +55,7 @@ class AttestationRefusTest implements SharedServicesTest {
     }
 
     private String enregistrer(String mel) {
-        String nom = "Refus" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String nom = "Refus" + Pdfs.lettres(6);
         String body = """
                 {"demandeur": {"civilite": "1", "nomNaissance": "%s", "prenoms": "Marc", "dateNaissance": "1979-09-09",
                   "nationalite": "1", "mel": "%s",

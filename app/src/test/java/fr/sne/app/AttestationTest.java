@@ -56,7 +56,7 @@ class AttestationTest implements SharedServicesTest {
 
     /** A unique person per call, so the duplicate check never gets in the way. */
     private static String corps(String nom, String mel, boolean assiste, String communes) {
-        String suffixe = UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String suffixe = Pdfs.lettres(6);
         return """
                 {"demandeur": {"civilite": "2", "nomNaissance": "%s", "nomUsage": null, "prenoms": "Élodie %s",
                   "dateNaissance": "1984-03-01", "nationalite": "1", "mel": %s, "telPortable": "0606060606", "assiste": %s,
@@ -122,6 +122,42 @@ class AttestationTest implements SharedServicesTest {
             }
         }
         return list;
+    }
+
+    /** One number read as the application role in a scope (RLS applies). */
+    private static int compter(Connection c, String territoire, String sql) throws Exception {
+        try (PreparedStatement scope = c.prepareStatement(
+                "SELECT set_config('sne.territoire', ?, true), set_config('sne.portee', 'TERRITOIRE', true)")) {
+            scope.setString(1, territoire);
+            scope.execute();
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void theAttestationTablesAreTenantTablesTheApplicationRoleOnlyReadsInItsScope() throws Exception {
+        enregistrer(corps("Cloisonnée", null, false, "\"38185\""));
+        Map<String, Object> p = SharedTestServices.properties();
+        try (Connection c = DriverManager.getConnection((String) p.get("datasources.default.url"),
+                (String) p.get("datasources.default.username"), (String) p.get("datasources.default.password"))) {
+            c.setAutoCommit(false);
+            assertTrue(compter(c, "030", "SELECT count(*) FROM patrimoine_bailleur WHERE territoire = '030'") > 0);
+            assertEquals(0, compter(c, "030", "SELECT count(*) FROM patrimoine_bailleur WHERE territoire = '038'"));
+            assertEquals(1, compter(c, "030", "SELECT count(*) FROM commission_mediation"));
+            assertEquals(0, compter(c, "030", "SELECT count(*) FROM envoi_attestation WHERE territoire = '038'"));
+            assertTrue(compter(c, "038", "SELECT count(*) FROM envoi_attestation WHERE territoire = '038'") > 0);
+            c.rollback();
+            assertEquals(0, compter(c, "", "SELECT count(*) FROM envoi_attestation"), "no scope, no row");
+            c.rollback();
+            // reference data is maintained by migrations: the application role cannot write it
+            java.sql.SQLException refus = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> compter(c, "038", "WITH x AS (UPDATE patrimoine_bailleur SET nombre_logements = 1 RETURNING 1) SELECT count(*) FROM x"));
+            assertEquals("42501", refus.getSQLState(), refus.getMessage());
+            c.rollback();
+        }
     }
 
     @Test

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -85,7 +84,7 @@ class CourriersBrowserTest implements SharedServicesTest {
 
     /** An applicant without e-mail, registered by ACTIS's software: their attestation waits for the post. */
     private String enregistrerSansCourriel() {
-        String nom = "Navigateur" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        String nom = "Navigateur" + Pdfs.lettres(5);
         String body = """
                 {"demandeur": {"civilite": "1", "nomNaissance": "%s", "prenoms": "Paul", "dateNaissance": "1968-04-12",
                   "nationalite": "1", "adresse": {"numero": "5", "voie": "rue Lesdiguières", "codePostal": "38000", "communeInsee": "38185"}},

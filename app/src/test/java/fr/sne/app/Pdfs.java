@@ -95,6 +95,16 @@ final class Pdfs {
                 + DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH).format(date);
     }
 
+    /** Random lower-case letters (names must be letters), so that each test's applicant is a new person. */
+    static String lettres(int n) {
+        StringBuilder b = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < n; i++) {
+            b.append((char) ('a' + r.nextInt(26)));
+        }
+        return b.toString();
+    }
+
     /** The unique number in groups, as printed ("038 1125 000123 38001"). */
     static String numeroLisible(String numero) {
         return numero.substring(0, 3) + " " + numero.substring(3, 7) + " " + numero.substring(7, 13) + " " + numero.substring(13);
