@@ -62,6 +62,19 @@ final class WebClient {
         }
     }
 
+    /** A download (e.g. a PDF) as bytes, with the session's cookies. */
+    HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(target(path)).header("Accept", BROWSER_ACCEPT).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The CSRF token a page's forms carry (the double-submit cookie set at sign-in). */
     String csrfToken() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("sne-csrf"))

@@ -9,6 +9,7 @@ import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.territoire.Territoires;
 import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Refus;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
@@ -40,11 +41,12 @@ public class DemandeService {
     private final Territoires territoires;
     private final AuditTrail audit;
     private final Changements changements;
+    private final ApplicationEventPublisher<DemandeEnregistree> enregistrements;
     private final Clock clock;
 
     DemandeService(TenantTransactions transactions, DemandeRepository demandes, DemandePolicy policy,
                    ValidationDemande validation, Numerotation numerotation, Territoires territoires, AuditTrail audit,
-                   Changements changements, Clock clock) {
+                   Changements changements, ApplicationEventPublisher<DemandeEnregistree> enregistrements, Clock clock) {
         this.transactions = transactions;
         this.demandes = demandes;
         this.policy = policy;
@@ -53,6 +55,7 @@ public class DemandeService {
         this.territoires = territoires;
         this.audit = audit;
         this.changements = changements;
+        this.enregistrements = enregistrements;
         this.clock = clock;
     }
 
@@ -107,6 +110,8 @@ public class DemandeService {
                     dateDepot.plusYears(1), guichet, 1, creation.contenu());
             demandes.inserer(demande, auteur(actor));
             demandes.mouvement(territoire, numero, "CRE", List.of("CERFA"));
+            // the attestation's sending is planned in this same transaction (outbox)
+            enregistrements.publishEvent(new DemandeEnregistree(territoire, numero, guichet, demandeur));
             if (cleIdempotence != null) {
                 demandes.associer(territoire, client, cleIdempotence, numero);
             }
