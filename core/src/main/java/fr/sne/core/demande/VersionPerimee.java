@@ -1,12 +1,15 @@
 package fr.sne.core.demande;
 
+import io.micronaut.serde.annotation.Serdeable;
+
 import java.time.Instant;
 import java.util.List;
 
 /** An update based on a version someone else has changed since: what they changed, version by version. */
 public final class VersionPerimee extends RuntimeException {
 
-    /** One version written meanwhile: who, when, and which fields. */
+    /** One version written meanwhile: who, when, and which fields (sent in the 412 problem). */
+    @Serdeable
     public record Ecriture(int version, String auteur, Instant le, List<String> champs) {
     }
 
