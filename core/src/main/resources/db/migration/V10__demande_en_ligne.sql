@@ -4,7 +4,7 @@
 --
 -- Two tables, because a draft has no territory yet: the territory is set at submission, from
 -- the département of the first wanted commune (one territory per online application).
---   brouillon_demande   the drafts: the applicant's own data, addressed to no territory yet, so
+--   brouillon_en_ligne  the drafts: the applicant's own data, addressed to no territory yet, so
 --                       keyed and protected by the account (like compte_demandeur itself);
 --   demande_en_ligne    submitted applications: tenant data, territory first, seen by the desks
 --                       of the territory and by the applicant who filed them.
@@ -19,7 +19,7 @@ ON CONFLICT (code) DO NOTHING;
 
 CREATE SEQUENCE demande_en_ligne_id_seq;
 
-CREATE TABLE brouillon_demande (
+CREATE TABLE brouillon_en_ligne (
     id                bigint      PRIMARY KEY DEFAULT nextval('demande_en_ligne_id_seq'),
     compte_demandeur  bigint      NOT NULL REFERENCES compte_demandeur (id),
     -- the furthest step reached (1 Identité … 7 Récapitulatif): where "resume" goes back to
@@ -28,11 +28,11 @@ CREATE TABLE brouillon_demande (
     cree_le           timestamptz NOT NULL DEFAULT now(),
     modifie_le        timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX brouillon_demande_compte_idx ON brouillon_demande (compte_demandeur, modifie_le DESC);
+CREATE INDEX brouillon_en_ligne_compte_idx ON brouillon_en_ligne (compte_demandeur, modifie_le DESC);
 
-ALTER TABLE brouillon_demande ENABLE ROW LEVEL SECURITY;
-ALTER TABLE brouillon_demande FORCE ROW LEVEL SECURITY;
-CREATE POLICY brouillon_demande_du_compte ON brouillon_demande
+ALTER TABLE brouillon_en_ligne ENABLE ROW LEVEL SECURITY;
+ALTER TABLE brouillon_en_ligne FORCE ROW LEVEL SECURITY;
+CREATE POLICY brouillon_en_ligne_du_compte ON brouillon_en_ligne
     USING (compte_demandeur = nullif(current_setting('sne.compte', true), '')::bigint)
     WITH CHECK (compte_demandeur = nullif(current_setting('sne.compte', true), '')::bigint);
 
@@ -109,5 +109,5 @@ CREATE POLICY demande_du_compte ON demande FOR SELECT
     USING (compte_demandeur = nullif(current_setting('sne.compte', true), '')::bigint);
 
 GRANT USAGE ON SEQUENCE demande_en_ligne_id_seq TO ${approle};
-GRANT SELECT, INSERT, UPDATE, DELETE ON brouillon_demande TO ${approle};
+GRANT SELECT, INSERT, UPDATE, DELETE ON brouillon_en_ligne TO ${approle};
 GRANT SELECT, INSERT, UPDATE ON demande_en_ligne TO ${approle};

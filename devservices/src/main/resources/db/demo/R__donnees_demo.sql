@@ -69,3 +69,42 @@ INSERT INTO client_api (client_id, guichet, territoire, scopes, libelle) VALUES
     ('editeur-stegreve', '38002', '038', '{demandes,mouvements,exports}', 'Logiciel du service logement de Saint-Égrève'),
     ('editeur-logis', '30001', '030', '{demandes,mouvements,exports}', 'Logiciel de gestion locative de Logis Cévenols')
 ON CONFLICT (client_id) DO NOTHING;
+
+-- Attestations: the landlords owning social housing in the demo communes and the DALO mediation
+-- commissions. Names of landlords are those of the demo desks plus two of each département;
+-- SIREN, addresses, telephone numbers and housing counts are fictitious.
+-- The tables come with core's migrations: modules tested without core (tenants) skip them.
+DO $$
+BEGIN
+    IF to_regclass('patrimoine_bailleur') IS NULL THEN
+        RETURN;
+    END IF;
+    INSERT INTO patrimoine_bailleur (territoire, commune, siren, bailleur, guichet, adresse, telephone, nombre_logements, millesime) VALUES
+        ('038', '38185', '273800011', 'ACTIS', '38001', '8 rue de Belgrade, 38000 Grenoble', '04 76 00 00 01', 11480, 2025),
+        ('038', '38185', '273800037', 'Pôle Habitat Social', '38003', '3 avenue de Vizille, 38000 Grenoble', '04 76 00 00 03', 2350, 2025),
+        ('038', '38185', '273800045', 'Alpes Isère Habitat', NULL, '15 rue Aimé Pupin, 38100 Grenoble', '04 76 00 00 45', 1720, 2025),
+        ('038', '38185', '273800052', 'Société Dauphinoise pour l''Habitat', NULL, '12 avenue du Grand Sablon, 38700 La Tronche', '04 76 00 00 52', 3105, 2025),
+        ('038', '38382', '273800011', 'ACTIS', '38001', '8 rue de Belgrade, 38000 Grenoble', '04 76 00 00 01', 640, 2025),
+        ('038', '38382', '273800045', 'Alpes Isère Habitat', NULL, '15 rue Aimé Pupin, 38100 Grenoble', '04 76 00 00 45', 912, 2025),
+        ('038', '38421', '273800052', 'Société Dauphinoise pour l''Habitat', NULL, '12 avenue du Grand Sablon, 38700 La Tronche', '04 76 00 00 52', 1874, 2025),
+        ('038', '38421', '273800037', 'Pôle Habitat Social', '38003', '3 avenue de Vizille, 38000 Grenoble', '04 76 00 00 03', 1210, 2025),
+        ('038', '38421', '273800011', 'ACTIS', '38001', '8 rue de Belgrade, 38000 Grenoble', '04 76 00 00 01', 455, 2025),
+        ('038', '38151', '273800045', 'Alpes Isère Habitat', NULL, '15 rue Aimé Pupin, 38100 Grenoble', '04 76 00 00 45', 2640, 2025),
+        ('030', '30189', '573000023', 'SEMIGA', '30002', '1 place de l''Horloge, 30000 Nîmes', '04 66 00 00 23', 4310, 2025),
+        ('030', '30189', '273000042', 'Habitat du Gard', NULL, '9 rue Mathieu Lacroix, 30000 Nîmes', '04 66 00 00 42', 5870, 2025),
+        ('030', '30189', '273000059', 'Un Toit pour Tous', NULL, '24 rue Bernard Lazare, 30900 Nîmes', '04 66 00 00 59', 3920, 2025),
+        ('030', '30189', '273000018', 'Logis Cévenols', '30001', '12 quai Boissier de Sauvages, 30100 Alès', '04 66 00 00 18', 780, 2025),
+        ('030', '30007', '273000018', 'Logis Cévenols', '30001', '12 quai Boissier de Sauvages, 30100 Alès', '04 66 00 00 18', 3460, 2025),
+        ('030', '30007', '273000042', 'Habitat du Gard', NULL, '9 rue Mathieu Lacroix, 30000 Nîmes', '04 66 00 00 42', 1955, 2025)
+    ON CONFLICT DO NOTHING;
+
+    INSERT INTO commission_mediation (territoire, nom, adresse, telephone, courriel, site) VALUES
+        ('038', 'Commission de médiation DALO de l''Isère',
+         'Direction départementale de l''emploi, du travail et des solidarités de l''Isère, secrétariat de la commission de médiation, 1 avenue Marie Reynoard, 38000 Grenoble',
+         '04 76 00 10 38', 'commission-mediation@isere.sne.test', 'www.service-public.gouv.fr (formulaire Cerfa 15036)'),
+        ('030', 'Commission de médiation DALO du Gard',
+         'Direction départementale de l''emploi, du travail et des solidarités du Gard, secrétariat de la commission de médiation, 89 rue Weber, 30000 Nîmes',
+         '04 66 00 10 30', 'commission-mediation@gard.sne.test', 'www.service-public.gouv.fr (formulaire Cerfa 15036)')
+    ON CONFLICT (territoire) DO NOTHING;
+END
+$$;

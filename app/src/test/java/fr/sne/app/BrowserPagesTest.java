@@ -169,4 +169,57 @@ class BrowserPagesTest implements SharedServicesTest {
             check(page, "demande-habilitation");
         }
     }
+
+    private static String champ(String id) {
+        return "[id='" + id + "']";
+    }
+
+    /** Types the identity tab and the wanted commune, then asks to register; returns the page. */
+    private void saisirDemande(Page page, String nom, String prenoms, String naissance, String nomCapture) {
+        page.navigate(url("/pro/demandes/nouvelle"));
+        page.locator(champ("demandeur.civilite")).selectOption("2");
+        page.locator(champ("demandeur.nomNaissance")).fill(nom);
+        page.locator(champ("demandeur.prenoms")).fill(prenoms);
+        page.locator(champ("demandeur.dateNaissance")).fill(naissance);
+        page.locator(champ("demandeur.nationalite")).selectOption("1");
+        page.locator(champ("demandeur.mel")).fill("camille@example.org");
+        if (nomCapture != null) {
+            check(page, nomCapture + "-demandeur");
+        }
+        page.locator("button[name=aller][value=revenus]").click();
+        page.waitForURL("**onglet=revenus");
+        if (nomCapture != null) {
+            page.locator(champ("demandeur.ressourcesRecues.SAL")).fill("1450");
+            check(page, nomCapture + "-revenus");
+        }
+        page.locator("button[name=aller][value=recherche]").click();
+        page.waitForURL("**onglet=recherche");
+        page.locator("#commune-0").fill("38185");
+        page.locator("label:has-text('T3')").click();
+        if (nomCapture != null) {
+            check(page, nomCapture + "-recherche");
+        }
+        page.locator("button[name=action][value=deposer]").click();
+        page.waitForLoadState();
+    }
+
+    @Test
+    void aDeskAgentRegistersAnApplicationAndIsWarnedOfADuplicate() {
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")); Page page = signIn(context, "agent.actis@sne.test")) {
+            saisirDemande(page, "Roux-Garnier", "Camille Anne", "1992-02-29", "saisie");
+            page.waitForURL("**/pro/demandes/038*");
+            assertTrue(page.locator("main").textContent().contains("La demande est enregistrée sous le numéro unique"));
+            assertTrue(page.locator("main").textContent().contains("Grenoble (38185)"));
+            check(page, "saisie-fiche");
+        }
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")); Page page = signIn(context, "agent.stegreve@sne.test")) {
+            saisirDemande(page, "ROUX GARNIER", "camille-anne", "1992-02-29", null);
+            assertTrue(page.locator("h1").textContent().contains("Doublons probables"));
+            check(page, "saisie-doublons");
+            page.locator("#confirmationNonDoublon").fill("Homonyme : pièces d'identité différentes vérifiées au guichet.");
+            page.locator("main form button[type=submit]").click();
+            page.waitForURL("**/pro/demandes/038*");
+            assertTrue(page.locator("main").textContent().contains("38002"));
+        }
+    }
 }

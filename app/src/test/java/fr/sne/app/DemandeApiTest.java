@@ -175,4 +175,163 @@ class DemandeApiTest implements SharedServicesTest {
         assertEquals(400, impossibleDate.statusCode(), impossibleDate.body());
         assertEquals(404, get("editeur-actis", "038112599999938001").statusCode());
     }
+
+    /** A whole CERFA: co-holder, dependants, unborn, custody, work, income, resources, housing, motifs, disability, priority. */
+    private static String cerfaComplet(String nom, String naissance) {
+        int annee = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
+        return """
+                {"demandeur": {"civilite": "1", "nomNaissance": "%s", "prenoms": "Karim", "dateNaissance": "%s",
+                  "nationalite": "3", "paysNationalite": "Maroc", "nir": "%s", "situationFamiliale": "M",
+                  "mel": "karim@example.org", "telPortable": "0612345678", "assiste": false,
+                  "adresse": {"numero": "5", "voie": "rue Très Cloîtres", "codePostal": "38000", "communeInsee": "38185"},
+                  "situationProfessionnelle": {"profession": "Cariste", "typeContratTravail": "CDI", "nomEmployeur": "DINUM",
+                    "siretEmployeur": "13002526500013", "codePostal": "38000", "communeInsee": "38185"},
+                  "revenuFiscal": {"anneeMoins1": %d, "montantMoins1": 21000, "anneeMoins2": %d, "montantMoins2": 20000},
+                  "ressourcesRecues": [{"code": "SAL", "montant": 1500}, {"code": "AF", "montant": 140}],
+                  "ressourcesVersees": [{"code": "PAV", "montant": 120}]},
+                 "cotitulaires": [{"civilite": "2", "nomNaissance": "Martin", "nomUsage": "%s", "prenoms": "Sofia",
+                   "dateNaissance": "1982-03-04", "nationalite": "2", "paysNationalite": "Espagne", "lienDemandeur": "M",
+                   "revenuFiscal": {"anneeMoins2": %d, "montantMoins2": 9000},
+                   "ressourcesRecues": [{"code": "SAL", "montant": 900}]}],
+                 "personnesACharge": [{"nomNaissance": "%s", "prenoms": "Léa", "dateNaissance": "2015-01-01", "sexe": "F", "lienParente": "E"}],
+                 "enfantsANaitre": {"nombre": 1},
+                 "personnesEnGarde": [{"dateNaissance": "2012-01-01", "sexe": "M", "coParentalite": "G"},
+                                      {"dateNaissance": "2014-01-01", "sexe": "M", "coParentalite": "D"}],
+                 "logementActuel": {"modelesLogement": ["LP"], "montantMensuelLoyer": 950, "nombreHabitants": 5,
+                   "categorieLogement": "A", "typeLogement": "T2", "surface": 48, "proprietaire": false},
+                 "motifs": ["13", "23"], "motifPrecision": "Logement humide",
+                 "logementRecherche": {"typesLogement": ["T4"], "communesSouhaitees": ["38185", "38421"], "categorie": "I",
+                   "etageMaximum": 3, "ascenseurIndispensable": true, "loyerMaximum": 700},
+                 "handicap": {"nombrePersonnes": 1, "etat": "STA", "capaciteMarche": "2", "naturesMoteur": ["MI"],
+                   "aidesTechniques": ["2"], "equipements": ["3"]},
+                 "priorite": {"statutDalo": "ACTIF", "dateDecisionDalo": "2026-01-15", "categories": ["SUROC"]}}"""
+                .formatted(nom, naissance, nir(naissance), annee - 1, annee - 2, nom, annee - 2, nom);
+    }
+
+    /** A valid NIR of a man born in the given year and month (département 38). */
+    private static String nir(String naissance) {
+        String corps = "1" + naissance.substring(2, 4) + naissance.substring(5, 7) + "38185" + "123";
+        long cle = 97 - Long.parseLong(corps) % 97;
+        return corps + "%02d".formatted(cle);
+    }
+
+    private HttpResponse<String> put(String client, String numero, String body, String ifMatch) {
+        WebClient web = new WebClient(server);
+        HttpRequest.Builder r = HttpRequest.newBuilder(web.uri("/api/v1.0/demandes/" + numero))
+                .header("Authorization", "Bearer " + SharedTestServices.get().oidcProvider().jetonClient(client, 600))
+                .header("Content-Type", "application/json").header("Accept", "application/json");
+        if (ifMatch != null) {
+            r.header("If-Match", ifMatch);
+        }
+        return web.send(r.PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void theWholeCerfaIsStoredAndReadBackWithItsIndicators() throws Exception {
+        HttpResponse<String> created = post("editeur-actis", cerfaComplet("Benali", "1980-05-06"), null);
+        assertEquals(201, created.statusCode(), created.body());
+        String numero = numero(created);
+        HttpResponse<String> read = get("editeur-actis", numero);
+        for (String attendu : List.of("\"paysNationalite\":\"Maroc\"", "\"siretEmployeur\":\"13002526500013\"",
+                "\"lienDemandeur\":\"M\"", "\"coParentalite\":\"G\"", "\"motifPrecision\":\"Logement humide\"",
+                "\"ascenseurIndispensable\":true", "\"naturesMoteur\":[\"MI\"]", "\"categories\":[\"SUROC\"]",
+                "{\"code\":\"PAV\",\"montant\":120}", "\"enfantsANaitre\":{\"nombre\":1}")) {
+            assertTrue(read.body().contains(attendu), attendu + " in " + read.body());
+        }
+        // searchable columns: applicant + co-holder + dependant + unborn + child in shared custody = 5
+        Map<String, Object> p = SharedTestServices.properties();
+        try (Connection c = DriverManager.getConnection((String) p.get("flyway.datasources.owner.url"),
+                (String) p.get("flyway.datasources.owner.user"), (String) p.get("flyway.datasources.owner.password"));
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT taille_menage, revenu_fiscal, ressources_mensuelles, types_logement::text, statut_dalo, prioritaire, handicap
+                       FROM demande WHERE numero_unique = ?""")) {
+            ps.setString(1, numero);
+            ResultSet rs = ps.executeQuery();
+            rs.next();
+            assertEquals(5, rs.getInt(1));
+            assertEquals(29000, rs.getInt(2));
+            assertEquals(1500 + 140 + 900 - 120, rs.getInt(3));
+            assertEquals("{T4}", rs.getString(4));
+            assertEquals("ACTIF", rs.getString(5));
+            assertTrue(rs.getBoolean(6));
+            assertTrue(rs.getBoolean(7));
+        }
+    }
+
+    @Test
+    void invalidCerfaDetailsAreNamedFieldByField() {
+        String body = cerfaComplet("Anomalies", "1981-07-08")
+                .replaceFirst("\"nir\": \"[0-9]{15}\"", "\"nir\": \"181073818512300\"")
+                .replace("13002526500013", "13002526500014")
+                .replace("\"Maroc\"", "\"place de l'église\"")
+                .replace("\"SAL\", \"montant\": 1500", "\"XXX\", \"montant\": -5")
+                .replace("\"13\", \"23\"", "\"13\", \"24\"")
+                .replace("\"categories\": [\"SUROC\"]", "\"categories\": [\"INCONNU\"]");
+        HttpResponse<String> r = post("editeur-actis", body, null);
+        assertEquals(400, r.statusCode(), r.body());
+        for (String champ : List.of("demandeur.nir", "demandeur.situationProfessionnelle.siretEmployeur", "demandeur.paysNationalite",
+                "demandeur.ressourcesRecues[0].code", "demandeur.ressourcesRecues[0].montant", "motifs[1]", "priorite.categories[0]")) {
+            assertTrue(r.body().contains("\"champ\":\"" + champ + "\""), champ + " in " + r.body());
+        }
+        // a forged filing date is refused
+        HttpResponse<String> forged = post("editeur-actis", cerfaComplet("Forge", "1979-01-02")
+                .replaceFirst("\\{", "{\"dateDepot\": \"2020-01-01\", "), null);
+        assertEquals(400, forged.statusCode(), forged.body());
+        assertTrue(forged.body().contains("\"code\":\"DATE_DEPOT_CERTIFIEE\""), forged.body());
+    }
+
+    @Test
+    void updatesNeedTheCurrentVersionAndNeverLoseAChange() throws Exception {
+        HttpResponse<String> created = post("editeur-actis", cerfaComplet("Versionne", "1977-09-10"), null);
+        assertEquals(201, created.statusCode(), created.body());
+        String numero = numero(created);
+        String etag1 = created.headers().firstValue("ETag").orElseThrow();
+        String body = get("editeur-actis", numero).body();
+
+        HttpResponse<String> sansIfMatch = put("editeur-actis", numero, body, null);
+        assertEquals(428, sansIfMatch.statusCode(), sansIfMatch.body());
+        assertEquals("application/problem+json", sansIfMatch.headers().firstValue("Content-Type").orElse(""));
+
+        // the GET document itself can be sent back (server fields are ignored, dateDepot is the same)
+        HttpResponse<String> first = put("editeur-stegreve", numero, body.replace("\"loyerMaximum\":700", "\"loyerMaximum\":650"), etag1);
+        assertEquals(200, first.statusCode(), first.body());
+        assertTrue(first.body().contains("\"version\":2"), first.body());
+        assertTrue(first.body().contains("\"loyerMaximum\":650"), first.body());
+        assertTrue(first.body().contains("\"numeroUnique\":\"" + numero + "\""), first.body());
+        assertEquals("\"" + numero + "-2\"", first.headers().firstValue("ETag").orElse(""));
+
+        // a second writer still holding version 1 is told who changed what, and nothing is written
+        HttpResponse<String> stale = put("editeur-actis", numero, body.replace("\"etageMaximum\":3", "\"etageMaximum\":1"), etag1);
+        assertEquals(412, stale.statusCode(), stale.body());
+        assertTrue(stale.body().contains("\"versionActuelle\":2"), stale.body());
+        assertTrue(stale.body().contains("Logiciel du guichet 38002"), stale.body());
+        assertTrue(stale.body().contains("\"champs\":[\"logementRecherche.loyerMaximum\"]"), stale.body());
+        assertTrue(get("editeur-actis", numero).body().contains("\"etageMaximum\":3"));
+
+        // 16 concurrent writers from the same version: exactly one wins, the others get 412
+        String etag2 = first.headers().firstValue("ETag").orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            int loyer = 500 + i;
+            futures.add(pool.submit(() -> put("editeur-actis", numero, body.replace("\"loyerMaximum\":700", "\"loyerMaximum\":" + loyer), etag2)));
+        }
+        int ok = 0;
+        int refused = 0;
+        for (Future<HttpResponse<String>> f : futures) {
+            int status = f.get().statusCode();
+            ok += status == 200 ? 1 : 0;
+            refused += status == 412 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, ok);
+        assertEquals(15, refused);
+        assertTrue(get("editeur-actis", numero).body().contains("\"version\":3"));
+
+        // the filing date cannot be moved and another territory cannot even see the application
+        HttpResponse<String> forged = put("editeur-actis", numero, body.replaceFirst("\"dateDepot\":\"[0-9-]+\"", "\"dateDepot\":\"2020-01-01\""),
+                "\"" + numero + "-3\"");
+        assertEquals(400, forged.statusCode(), forged.body());
+        assertEquals(404, put("editeur-logis", numero, body, "\"" + numero + "-3\"").statusCode());
+    }
 }

@@ -65,7 +65,7 @@ class DemandeEnLigneRlsTest implements SharedServicesTest {
         try (Connection c = owner()) {
             anne = insert(c, "INSERT INTO compte_demandeur (emetteur, sujet, email) VALUES ('test', ?, 'anne@exemple.fr')", UUID.randomUUID().toString());
             paul = insert(c, "INSERT INTO compte_demandeur (emetteur, sujet, email) VALUES ('test', ?, 'paul@exemple.fr')", UUID.randomUUID().toString());
-            brouillon = insert(c, "INSERT INTO brouillon_demande (compte_demandeur, document) VALUES (?, '{}')", anne);
+            brouillon = insert(c, "INSERT INTO brouillon_en_ligne (compte_demandeur, document) VALUES (?, '{}')", anne);
             soumise = insert(c, """
                     INSERT INTO demande_en_ligne (territoire, id, compte_demandeur, statut, document, cree_le, date_depot)
                     VALUES ('038', nextval('demande_en_ligne_id_seq'), ?, 'SOUMISE', '{}', now(), current_date)""", anne);
@@ -90,7 +90,7 @@ class DemandeEnLigneRlsTest implements SharedServicesTest {
 
     @Test
     void aDraftIsSeenByItsApplicantOnly() {
-        String sql = "SELECT count(*) FROM brouillon_demande WHERE id = ?";
+        String sql = "SELECT count(*) FROM brouillon_en_ligne WHERE id = ?";
         assertEquals(1, count(Scope.compte(anne), sql, brouillon));
         assertEquals(0, count(Scope.compte(paul), sql, brouillon));
         assertEquals(0, count(Scope.territoire("038"), sql, brouillon));
@@ -101,11 +101,11 @@ class DemandeEnLigneRlsTest implements SharedServicesTest {
             rs.next();
             return rs.getLong(1);
         })));
-        assertEquals(0, update(Scope.compte(paul), "UPDATE brouillon_demande SET etape = 2 WHERE id = ?", brouillon));
-        assertEquals(0, update(Scope.compte(paul), "DELETE FROM brouillon_demande WHERE id = ?", brouillon));
+        assertEquals(0, update(Scope.compte(paul), "UPDATE brouillon_en_ligne SET etape = 2 WHERE id = ?", brouillon));
+        assertEquals(0, update(Scope.compte(paul), "DELETE FROM brouillon_en_ligne WHERE id = ?", brouillon));
         // nobody files a draft in somebody else's name
         assertThrows(RuntimeException.class, () -> update(Scope.compte(paul),
-                "INSERT INTO brouillon_demande (compte_demandeur, document) VALUES (?, '{}')", anne));
+                "INSERT INTO brouillon_en_ligne (compte_demandeur, document) VALUES (?, '{}')", anne));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.sne.app;
 
+import fr.sne.core.attestation.EnvoiAttestations;
 import fr.sne.devservices.SharedServicesTest;
 import fr.sne.devservices.SharedTestServices;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -43,7 +44,7 @@ class DemandeEnLigneTest implements SharedServicesTest {
     EmbeddedServer server;
 
     @Inject
-    DemandesValideesRecues validations;
+    EnvoiAttestations envois;
 
     /** A name no other test uses: duplicates are checked across the shared database. */
     private static String nom(String debut) {
@@ -313,11 +314,25 @@ class DemandeEnLigneTest implements SharedServicesTest {
             assertEquals(1, rs.getInt(11));
         }
 
-        // announced once, with the registered application, for the attestation to be sent
-        assertEquals(1, validations.recues().stream().filter(v -> v.demande().numeroUnique().equals(nud)).count());
-        var annonce = validations.recues().stream().filter(v -> v.demande().numeroUnique().equals(nud)).findFirst().orElseThrow();
-        assertEquals(soumission, annonce.demande().dateDepot());
-        assertEquals("demandeur@sne.test", annonce.demande().demandeur().mel());
+        // one attestation planned with the validation (by e-mail; letters would go to the validating desk), then sent
+        try (Connection c = owner(); PreparedStatement ps = c.prepareStatement(
+                "SELECT motif, guichet, destinataire, etat FROM envoi_attestation WHERE numero_unique = ?")) {
+            ps.setString(1, nud);
+            ResultSet rs = ps.executeQuery();
+            assertTrue(rs.next(), "an attestation is planned");
+            assertEquals("VALIDATION", rs.getString(1));
+            assertEquals("38001", rs.getString(2));
+            assertEquals("demandeur@sne.test", rs.getString(3));
+            assertFalse(rs.next(), "only one attestation");
+        }
+        envois.executer();
+        try (Connection c = owner(); PreparedStatement ps = c.prepareStatement(
+                "SELECT etat FROM envoi_attestation WHERE numero_unique = ?")) {
+            ps.setString(1, nud);
+            ResultSet rs = ps.executeQuery();
+            assertTrue(rs.next());
+            assertEquals("ENVOYE", rs.getString(1));
+        }
 
         // the applicant sees the number, and the application no longer changes online
         assertTrue(plusTard.page("/").body().contains("Enregistrée — n° " + nud));

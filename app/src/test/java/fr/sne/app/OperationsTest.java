@@ -28,6 +28,16 @@ class OperationsTest implements SharedServicesTest {
     }
 
     @Test
+    void aTemplateFailingToRenderGivesTheErrorPageInsteadOfHanging() {
+        WebClient web = new WebClient(server);
+        java.net.http.HttpResponse<String> r = web.send(java.net.http.HttpRequest.newBuilder(web.uri("/essai/gabarit-casse"))
+                .header("Accept", WebClient.BROWSER_ACCEPT).timeout(java.time.Duration.ofSeconds(20)).GET().build());
+        assertEquals(500, r.statusCode());
+        assertTrue(r.body().contains("lang=\"fr\""), r.body());
+        assertFalse(r.body().contains("methodeQuiNExistePas"), r.body());
+    }
+
+    @Test
     void healthIsUpWhenDatabaseAndStorageAnswer() {
         HttpResponse<String> health = get("/health", "application/json");
         assertEquals(200, health.statusCode(), health.body());

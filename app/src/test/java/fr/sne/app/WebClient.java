@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +62,19 @@ final class WebClient {
         }
     }
 
+    /** A download (e.g. a PDF) as bytes, with the session's cookies. */
+    HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(target(path)).header("Accept", BROWSER_ACCEPT).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The CSRF token a page's forms carry (the double-submit cookie set at sign-in). */
     String csrfToken() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("sne-csrf"))
@@ -74,6 +88,18 @@ final class WebClient {
         return send(HttpRequest.newBuilder(target(path)).header("Accept", BROWSER_ACCEPT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncode(form))).build());
+    }
+
+    /** Submits a form whose fields may repeat (checkbox groups), as name/value pairs, with the CSRF token. */
+    HttpResponse<String> submitPairs(String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> form = new java.util.ArrayList<>(fields);
+        form.add(Map.entry("csrfToken", csrfToken()));
+        String body = form.stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(target(path)).header("Accept", BROWSER_ACCEPT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Authorization code flow, as a person clicking their persona on the provider's page; returns where it lands. */

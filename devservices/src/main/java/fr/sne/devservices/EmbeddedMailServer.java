@@ -43,6 +43,11 @@ public final class EmbeddedMailServer implements AutoCloseable {
         return mails;
     }
 
+    /** The received messages as they arrived (oldest first), with their attachments, for tests. */
+    public List<MimeMessage> messages() {
+        return List.of(greenMail.getReceivedMessages());
+    }
+
     private static CaughtMail toMail(int id, MimeMessage m) {
         try {
             return new CaughtMail(id, addresses(m.getFrom()), addresses(m.getAllRecipients()), m.getSubject(),

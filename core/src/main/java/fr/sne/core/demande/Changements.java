@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,25 +38,9 @@ class Changements {
 
     private Map<String, String> aplatir(DemandeJson.Contenu contenu) {
         try {
-            Map<String, String> valeurs = new LinkedHashMap<>();
-            aplatir("", json.writeValueToTree(contenu), valeurs);
-            return valeurs;
+            return Chemins.aplatir(json.writeValueToTree(contenu));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void aplatir(String chemin, JsonNode node, Map<String, String> valeurs) {
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> e : node.entries()) {
-                aplatir(chemin.isEmpty() ? e.getKey() : chemin + "." + e.getKey(), e.getValue(), valeurs);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                aplatir(chemin + "[" + i + "]", node.get(i), valeurs);
-            }
-        } else if (!node.isNull()) {
-            valeurs.put(chemin, node.coerceStringValue());
         }
     }
 }

@@ -9,6 +9,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -22,7 +23,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
@@ -30,21 +30,23 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-/** The vendors' API for applications (contract v1.0): creation, reading and full update, in JSON. */
+/**
+ * The vendors' API for applications (contract v1.0): creation, reading and full update, in JSON;
+ * reading also in the other formats offered as {@link FormatDemande} beans (interfaceNuu XML).
+ * Creation and update in XML are {@code fr.sne.core.interfacenuu.DemandeXmlApiController}; the
+ * answers both share are in {@link ReponsesDemande}.
+ */
 @Controller("/api/v1.0/demandes")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DemandeApiController {
 
-    /** The contract's 409: a problem document naming the probable duplicates. */
-    @Serdeable
-    record ProblemeDoublons(String type, String title, int status, String detail, List<String> doublons) {
-    }
-
     private final DemandeService service;
+    private final List<FormatDemande> formats;
 
-    DemandeApiController(DemandeService service) {
+    DemandeApiController(DemandeService service, List<FormatDemande> formats) {
         this.service = service;
+        this.formats = List.copyOf(formats);
     }
 
     @Post
@@ -52,30 +54,28 @@ class DemandeApiController {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Créer et enregistrer une demande pour le guichet de l'appelant",
             description = "Numéro unique attribué par le serveur ; doublon probable → 409 sauf confirmationNonDoublon ; "
-                    + "Idempotency-Key : une requête répétée renvoie le premier résultat.",
+                    + "Idempotency-Key : une requête répétée renvoie le premier résultat. Corps en JSON, ou en XML "
+                    + "(document interfaceNuu 02.00 ou 02.01 conforme au schéma /api/v1.0/schemas/interfaceNuu-02.01.xsd, "
+                    + "sans numUnique, 1 Mio au plus) ; réponse en XML avec Accept: application/xml.",
             security = @SecurityRequirement(name = "bearer"))
     HttpResponse<?> creer(HttpRequest<?> request, @Body DemandeJson.Creation creation,
                           @Nullable @Header("Idempotency-Key") String cle) {
         if (!(Actors.of(request) instanceof Actor.ClientApi client)) {
-            return Probleme.of(HttpStatus.FORBIDDEN, "Accès refusé", "Cette ressource est réservée aux clients d'API.").response();
+            return ReponsesDemande.reserveAuxClients();
         }
-        if (cle != null && (cle.isBlank() || cle.length() > 200)) {
-            return new Probleme("about:blank", "Requête invalide", 400, "L'en-tête Idempotency-Key compte 1 à 200 caractères.",
-                    request.getPath(), List.of(new Probleme.Anomalie("FORMAT", "Idempotency-Key", "1 à 200 caractères."))).response();
+        Optional<MutableHttpResponse<?>> cleInvalide = ReponsesDemande.cleInvalide(request, cle);
+        if (cleInvalide.isPresent()) {
+            return cleInvalide.get();
         }
         try {
             DemandeService.Resultat r = service.creer(client, creation, cle);
             DemandeJson.Demande d = r.demande();
             return HttpResponse.created(d, URI.create("/api/v1.0/demandes/" + d.numeroUnique()))
-                    .header(HttpHeaders.ETAG, etag(d));
+                    .header(HttpHeaders.ETAG, ReponsesDemande.etag(d));
         } catch (DemandeInvalide e) {
-            return invalide(request, e);
+            return ReponsesDemande.invalide(request, e.anomalies());
         } catch (DoublonsProbables e) {
-            return HttpResponse.status(HttpStatus.CONFLICT).contentType(Probleme.MEDIA_TYPE)
-                    .body(new ProblemeDoublons("about:blank", "Doublon probable", 409,
-                            "Une demande active du territoire a les mêmes nom de naissance, prénoms et date de naissance. "
-                                    + "Pour enregistrer quand même, renseignez « confirmationNonDoublon » avec le motif.",
-                            e.numeros()));
+            return ReponsesDemande.doublons(e, "confirmationNonDoublon");
         }
     }
 
@@ -84,68 +84,47 @@ class DemandeApiController {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Remplacer le contenu CERFA d'une demande (If-Match obligatoire)",
             description = "Numéro, date de dépôt, état et guichet ne changent pas. Sans If-Match → 428 ; "
-                    + "version périmée → 412 avec les modifications intervenues entre-temps.",
+                    + "version périmée → 412 avec les modifications intervenues entre-temps. Corps en JSON, ou en XML "
+                    + "(document interfaceNuu : celui lu par GET avec Accept: application/xml peut être modifié et "
+                    + "renvoyé tel quel ; son numUnique, s'il est présent, doit être celui de l'adresse).",
             security = @SecurityRequirement(name = "bearer"))
     HttpResponse<?> modifier(HttpRequest<?> request, @PathVariable String numeroUnique, @Body DemandeJson.Creation corps,
                              @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return Probleme.of(HttpStatus.PRECONDITION_REQUIRED, "En-tête If-Match requis",
-                    "Indiquez dans If-Match l'ETag de la version lue (GET), pour ne jamais écraser une modification.").response();
+            return ReponsesDemande.ifMatchRequis();
         }
-        Optional<Integer> version = version(numeroUnique, ifMatch);
+        Optional<Integer> version = ReponsesDemande.version(numeroUnique, ifMatch);
         if (version.isEmpty()) {
-            return precondition(numeroUnique, null, List.of());
+            return ReponsesDemande.precondition(numeroUnique, null, List.of());
         }
         try {
             DemandeJson.Demande d = service.modifier(Actors.of(request), numeroUnique, version.get(), corps);
-            return HttpResponse.ok(d).header(HttpHeaders.ETAG, etag(d));
+            return HttpResponse.ok(d).header(HttpHeaders.ETAG, ReponsesDemande.etag(d));
         } catch (DemandeInvalide e) {
-            return invalide(request, e);
+            return ReponsesDemande.invalide(request, e.anomalies());
         } catch (VersionPerimee e) {
-            return precondition(numeroUnique, e.versionActuelle(), e.ecritures());
+            return ReponsesDemande.precondition(numeroUnique, e.versionActuelle(), e.ecritures());
         }
-    }
-
-    /** The contract's 412: the current version and who changed what since the caller's. */
-    @Serdeable
-    record ProblemeVersion(String type, String title, int status, String detail, @Nullable Integer versionActuelle,
-                           List<VersionPerimee.Ecriture> modifications) {
-    }
-
-    private static HttpResponse<?> precondition(String numero, Integer actuelle, List<VersionPerimee.Ecriture> ecritures) {
-        return HttpResponse.status(HttpStatus.PRECONDITION_FAILED).contentType(Probleme.MEDIA_TYPE)
-                .body(new ProblemeVersion("about:blank", "Version périmée", 412,
-                        "La demande " + numero + " a été modifiée depuis votre lecture : relisez-la (GET) puis appliquez "
-                                + "vos modifications à la version actuelle.", actuelle, ecritures));
-    }
-
-    /** The version named by an If-Match value ({@code "<numero>-<version>"}, weak or strong), if it is one of ours. */
-    static Optional<Integer> version(String numero, String ifMatch) {
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        if (v.length() < 2 || !v.startsWith("\"") || !v.endsWith("\"") || !v.startsWith("\"" + numero + "-")) {
-            return Optional.empty();
-        }
-        String n = v.substring(numero.length() + 2, v.length() - 1);
-        return n.matches("[0-9]{1,9}") ? Optional.of(Integer.parseInt(n)) : Optional.empty();
-    }
-
-    private static HttpResponse<?> invalide(HttpRequest<?> request, DemandeInvalide e) {
-        return new Probleme("about:blank", "Demande invalide", 400, "La demande contient des anomalies : voir « anomalies ».",
-                request.getPath(), e.anomalies()).response();
     }
 
     @Get("/{numeroUnique}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Lire une demande du territoire de l'appelant", security = @SecurityRequirement(name = "bearer"))
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML})
+    @Operation(summary = "Lire une demande du territoire de l'appelant",
+            description = "JSON par défaut ; document interfaceNuu 02.01 avec Accept: application/xml.",
+            security = @SecurityRequirement(name = "bearer"))
     HttpResponse<?> lire(HttpRequest<?> request, @PathVariable String numeroUnique) {
+        boolean enXml = ReponsesDemande.xmlPrefere(request);
+        Optional<FormatDemande> xml = enXml
+                ? formats.stream().filter(f -> f.typeMedia().startsWith(MediaType.APPLICATION_XML)).findFirst()
+                : Optional.empty();
+        if (enXml && xml.isEmpty()) {
+            return Probleme.of(HttpStatus.NOT_ACCEPTABLE, "Format de réponse non disponible",
+                    "Cette demande n'est disponible qu'en JSON.").response();
+        }
         DemandeJson.Demande d = service.consulter(Actors.of(request), numeroUnique);
-        return HttpResponse.ok(d).header(HttpHeaders.ETAG, etag(d));
-    }
-
-    private static String etag(DemandeJson.Demande d) {
-        return "\"" + d.numeroUnique() + "-" + d.version() + "\"";
+        MutableHttpResponse<?> ok = xml.isPresent()
+                ? HttpResponse.ok(xml.get().ecrire(d)).contentType(xml.get().typeMedia())
+                : HttpResponse.ok(d).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return ok.header(HttpHeaders.ETAG, ReponsesDemande.etag(d));
     }
 }

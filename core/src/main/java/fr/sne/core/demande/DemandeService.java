@@ -10,6 +10,7 @@ import fr.sne.tenants.territoire.Territoires;
 import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Probleme;
 import fr.sne.tenants.web.Refus;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
@@ -44,11 +45,12 @@ public class DemandeService {
     private final Territoires territoires;
     private final AuditTrail audit;
     private final Changements changements;
+    private final ApplicationEventPublisher<DemandeEnregistree> enregistrements;
     private final Clock clock;
 
     DemandeService(TenantTransactions transactions, DemandeRepository demandes, DemandePolicy policy,
                    ValidationDemande validation, Numerotation numerotation, Territoires territoires, AuditTrail audit,
-                   Changements changements, Clock clock) {
+                   Changements changements, ApplicationEventPublisher<DemandeEnregistree> enregistrements, Clock clock) {
         this.transactions = transactions;
         this.demandes = demandes;
         this.policy = policy;
@@ -57,6 +59,7 @@ public class DemandeService {
         this.territoires = territoires;
         this.audit = audit;
         this.changements = changements;
+        this.enregistrements = enregistrements;
         this.clock = clock;
     }
 
@@ -75,7 +78,8 @@ public class DemandeService {
             throw new Refus(HttpStatus.FORBIDDEN, "Seul un guichet enregistreur peut enregistrer une demande.");
         }
         Acces.exiger(policy.decider(actor, ActionDemande.CREER, territoire));
-        String client = actor instanceof Actor.ClientApi c ? c.clientId() : null;
+        // idempotency keys are per API client, or per desk for the desk's own pages
+        String client = actor instanceof Actor.ClientApi c ? c.clientId() : "guichet:" + guichet;
         return enregistrer(actor, territoire, guichet, aujourdhui(), creation, client, cleIdempotence);
     }
 
@@ -110,6 +114,11 @@ public class DemandeService {
                     dateDepot.plusYears(1), guichet, 1, creation.contenu());
             demandes.inserer(demande, auteur(actor));
             demandes.mouvement(territoire, numero, "CRE", List.of("CERFA"));
+            // the attestation's sending is planned in this same transaction (outbox); an application
+            // filed online has its own, planned by its validation (the validating desk's postal queue)
+            if (!GUICHET_PORTAIL.equals(guichet)) {
+                enregistrements.publishEvent(new DemandeEnregistree(territoire, numero, guichet, demandeur));
+            }
             if (cleIdempotence != null) {
                 demandes.associer(territoire, client, cleIdempotence, numero);
             }
@@ -121,10 +130,22 @@ public class DemandeService {
     }
 
     /**
+     * The anomalies the content would have if it were registered (or updated) now by the actor's
+     * desk: field-level checks for the forms, nothing written.
+     */
+    public List<fr.sne.tenants.web.Probleme.Anomalie> anomalies(Actor actor, DemandeJson.Creation creation, LocalDate dateDepot) {
+        String territoire = territoireDe(actor);
+        return transactions.inScope(Scope.territoireReadOnly(territoire), () -> validation.anomalies(creation,
+                territoires.trouver(territoire).orElseThrow().departements(), dateDepot == null ? aujourdhui() : dateDepot,
+                aujourdhui()));
+    }
+
+    /**
      * Registers an application filed on the public portal, once a desk agent of its territory
      * has checked the applicant's identity: the number ends with the portal's desk code
      * ({@link #GUICHET_PORTAIL}) and the filing date is the submission's, not the validation's.
-     * Runs in the caller's transaction when there is one (the validation of the online application).
+     * Runs in the caller's transaction when there is one (the validation of the online application),
+     * which also plans the attestation: no {@link DemandeEnregistree} is published for it.
      */
     public Resultat enregistrerDepotEnLigne(Actor agent, String territoire, LocalDate dateSoumission,
                                             DemandeJson.Creation creation) {
@@ -233,6 +254,27 @@ public class DemandeService {
 
     private LocalDate aujourdhui() {
         return LocalDate.now(clock.withZone(PARIS));
+    }
+
+    /** A probable duplicate as a desk compares it: who, since when, how close (0 to 100). */
+    public record Candidat(String numeroUnique, String nom, String prenoms, LocalDate dateNaissance, LocalDate dateDepot, int score) {
+    }
+
+    /** Active applications of the actor's territory with the same identity keys (audited: nominative data). */
+    public List<Candidat> candidatsDoublons(Actor actor, String nomNaissance, String prenoms, LocalDate dateNaissance) {
+        String territoire = territoireDe(actor);
+        if (nomNaissance == null || prenoms == null || dateNaissance == null) {
+            return List.of();
+        }
+        List<Candidat> candidats = transactions.inScope(Scope.territoireReadOnly(territoire), () ->
+                demandes.doublons(territoire, Cles.cle(nomNaissance), Cles.cle(prenoms), dateNaissance).stream()
+                        .map(n -> demandes.trouver(n).orElseThrow())
+                        .map(d -> new Candidat(d.numeroUnique(), d.demandeur().nomNaissance(), d.demandeur().prenoms(),
+                                d.demandeur().dateNaissance(), d.dateDepot(), 100))
+                        .toList());
+        candidats.forEach(c -> audit.lecture(actor, TypeAction.LECTURE, territoire, "DEMANDE", c.numeroUnique(),
+                Map.of("motif", "recherche de doublons")));
+        return candidats;
     }
 
     /** An application of the actor's territory; other territories' numbers are simply not found. */

@@ -1,5 +1,7 @@
 package fr.sne.core.demande;
 
+import io.micronaut.serde.annotation.Serdeable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +9,7 @@ import java.util.List;
 public final class VersionPerimee extends RuntimeException {
 
     /** One version written meanwhile: who, when, and which fields. */
+    @Serdeable
     public record Ecriture(int version, String auteur, Instant le, List<String> champs) {
     }
 

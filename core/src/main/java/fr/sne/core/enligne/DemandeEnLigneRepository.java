@@ -26,7 +26,7 @@ import java.util.Optional;
 @Singleton
 class DemandeEnLigneRepository {
 
-    private static final String BROUILLON = "SELECT id, compte_demandeur, etape, document::text AS document, cree_le, modifie_le FROM brouillon_demande";
+    private static final String BROUILLON = "SELECT id, compte_demandeur, etape, document::text AS document, cree_le, modifie_le FROM brouillon_en_ligne";
 
     private static final String EN_LIGNE = """
             SELECT e.territoire, e.id, e.compte_demandeur, e.statut, e.document::text AS document, e.version, e.cree_le,
@@ -48,7 +48,7 @@ class DemandeEnLigneRepository {
     // Drafts (applicant's scope) ---------------------------------------------------------------------
 
     long creerBrouillon(long compte, DemandeJson.Contenu contenu) {
-        return jdbc.prepareStatement("INSERT INTO brouillon_demande (compte_demandeur, document) VALUES (?, ?::jsonb) RETURNING id", ps -> {
+        return jdbc.prepareStatement("INSERT INTO brouillon_en_ligne (compte_demandeur, document) VALUES (?, ?::jsonb) RETURNING id", ps -> {
             ps.setLong(1, compte);
             ps.setString(2, ecrire(contenu));
             try (ResultSet rs = ps.executeQuery()) {
@@ -59,7 +59,7 @@ class DemandeEnLigneRepository {
     }
 
     int nombreDeBrouillons(long compte) {
-        return jdbc.prepareStatement("SELECT count(*) FROM brouillon_demande WHERE compte_demandeur = ?", ps -> {
+        return jdbc.prepareStatement("SELECT count(*) FROM brouillon_en_ligne WHERE compte_demandeur = ?", ps -> {
             ps.setLong(1, compte);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -85,7 +85,7 @@ class DemandeEnLigneRepository {
     }
 
     void majBrouillon(long id, DemandeJson.Contenu contenu, Etape etape) {
-        jdbc.prepareStatement("UPDATE brouillon_demande SET document = ?::jsonb, etape = ?, modifie_le = now() WHERE id = ?", ps -> {
+        jdbc.prepareStatement("UPDATE brouillon_en_ligne SET document = ?::jsonb, etape = ?, modifie_le = now() WHERE id = ?", ps -> {
             ps.setString(1, ecrire(contenu));
             ps.setInt(2, etape.getNumero());
             ps.setLong(3, id);
@@ -94,7 +94,7 @@ class DemandeEnLigneRepository {
     }
 
     void supprimerBrouillon(long id) {
-        jdbc.prepareStatement("DELETE FROM brouillon_demande WHERE id = ?", ps -> {
+        jdbc.prepareStatement("DELETE FROM brouillon_en_ligne WHERE id = ?", ps -> {
             ps.setLong(1, id);
             return ps.executeUpdate();
         });

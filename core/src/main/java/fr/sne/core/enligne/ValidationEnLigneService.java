@@ -1,16 +1,19 @@
 package fr.sne.core.enligne;
 
+import fr.sne.core.attestation.EnvoiAttestations;
+import fr.sne.core.attestation.MotifEnvoi;
 import fr.sne.core.demande.DemandeJson;
 import fr.sne.core.demande.DemandeService;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.identity.Actor;
+import fr.sne.tenants.identity.Habilitation;
+import fr.sne.tenants.identity.Perimetre;
 import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Formulaire;
 import fr.sne.tenants.web.Refus;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
@@ -42,18 +45,18 @@ public class ValidationEnLigneService {
     private final Recapitulatif recapitulatif;
     private final DemandeService demandes;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher<DemandeValidee> evenements;
+    private final EnvoiAttestations attestations;
 
     ValidationEnLigneService(TenantTransactions transactions, DemandeEnLigneRepository repository, DemandeEnLignePolicy policy,
                              Recapitulatif recapitulatif, DemandeService demandes, AuditTrail audit,
-                             ApplicationEventPublisher<DemandeValidee> evenements) {
+                             EnvoiAttestations attestations) {
         this.transactions = transactions;
         this.repository = repository;
         this.policy = policy;
         this.recapitulatif = recapitulatif;
         this.demandes = demandes;
         this.audit = audit;
-        this.evenements = evenements;
+        this.attestations = attestations;
     }
 
     /** Applications waiting for validation in the actor's territory (every territory for national support), oldest first. */
@@ -88,7 +91,7 @@ public class ValidationEnLigneService {
     /**
      * Validates after the identity check: registers the application — number and filing date
      * issued by the register — marks the online application validated with its number, links it
-     * to the applicant's account, audits, and announces it ({@link DemandeValidee}) in the same
+     * to the applicant's account, audits, and plans the attestation's sending, in the same
      * transaction. {@code version} is the one the agent checked: if the applicant corrected it
      * meanwhile, nothing happens and the agent must look again. A probable duplicate
      * ({@code DoublonsProbables}) or an anomaly ({@code DemandeInvalide}) stops everything unless
@@ -134,8 +137,9 @@ public class ValidationEnLigneService {
             }
             audit.changement(actor, TypeAction.MODIFICATION, territoire, "DEMANDE_EN_LIGNE", String.valueOf(id),
                     Map.of("statut", "SOUMISE", "version", version), apres);
-            // The registration attestation (e-mail, or post) is sent by the listeners of this event.
-            evenements.publishEvent(new DemandeValidee(r.demande(), d.compteDemandeur()));
+            // The registration attestation, planned in this transaction (outbox): by e-mail, or in the
+            // postal queue of the validating desk when the applicant has no e-mail or is assisted.
+            attestations.planifierEnvoi(territoire, numero, guichetDe(actor), r.demande().demandeur(), MotifEnvoi.VALIDATION);
             return repository.trouver(territoire, id, false).orElseThrow();
         });
     }
@@ -183,6 +187,11 @@ public class ValidationEnLigneService {
             throw new Refus(HttpStatus.FORBIDDEN, "Accès refusé");
         }
         return scope.territoire();
+    }
+
+    /** The validating agent's desk (validating takes a desk profile). */
+    private static String guichetDe(Actor actor) {
+        return Perimetre.habilitation(actor).map(Habilitation::guichet).orElseThrow();
     }
 
     private static String auteur(Actor actor) {

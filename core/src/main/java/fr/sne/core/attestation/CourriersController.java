@@ -1,0 +1,96 @@
+package fr.sne.core.attestation;
+
+import fr.sne.tenants.identity.Actor;
+import fr.sne.tenants.web.Acces;
+import fr.sne.tenants.web.ProtectionCsrf;
+import fr.sne.tenants.web.Refus;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The postal queue of attestations: the waiting letters, "Imprimer le lot", the printed batches. */
+@Controller("/pro/courriers")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ProtectionCsrf
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CourriersController {
+
+    private final CourrierService service;
+
+    CourriersController(CourrierService service) {
+        this.service = service;
+    }
+
+    @Get
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> liste(HttpRequest<?> request, @Nullable @QueryValue String lot,
+                                            @Nullable @QueryValue Integer nombre, @Nullable @QueryValue String message) {
+        Actor.Professionnel actor = Acces.professionnel(request);
+        CourrierService.FileAttente file = service.file(actor);
+        Map<String, Object> model = new HashMap<>();
+        model.put("currentNav", "pro");
+        model.put("file", file);
+        model.put("tailleLot", CourrierService.TAILLE_LOT);
+        model.put("perimetre", file.portee().guichet() == null
+                ? "les courriers de tout le territoire (" + file.portee().territoire() + ")"
+                : "les courriers de votre guichet (" + file.portee().guichet() + ")");
+        if (lot != null && uuid(lot) != null && nombre != null && nombre > 0) {
+            model.put("lotImprime", lot);
+            model.put("nombreImprime", nombre);
+        }
+        model.put("message", "vide".equals(message) ? "Aucun courrier n’était en attente : aucun lot n’a été créé." : null);
+        return new ModelAndView<>("pro/courriers", model);
+    }
+
+    @Post("/impression")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> imprimer(HttpRequest<?> request, @Body Map<String, String> form) {
+        CourrierService.Impression impression = service.imprimer(Acces.professionnel(request));
+        if (impression.nombre() == 0) {
+            return HttpResponse.seeOther(URI.create("/pro/courriers?message=vide"));
+        }
+        return HttpResponse.seeOther(URI.create("/pro/courriers?lot=" + impression.lot() + "&nombre=" + impression.nombre()));
+    }
+
+    @Get("/lots/{lot}")
+    @Produces({AttestationApiController.PDF, MediaType.TEXT_HTML})
+    HttpResponse<?> lot(HttpRequest<?> request, @PathVariable String lot) {
+        UUID id = uuid(lot);
+        if (id == null) {
+            throw new Refus(HttpStatus.NOT_FOUND, "Lot de courriers introuvable.");
+        }
+        byte[] pdf = service.pdf(Acces.professionnel(request), id);
+        return HttpResponse.ok(pdf).contentType(AttestationApiController.PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"courriers-" + id + ".pdf\"");
+    }
+
+    private static UUID uuid(String texte) {
+        try {
+            return UUID.fromString(texte);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package fr.sne.core.interfacenuu;
+
+import fr.sne.core.demande.DemandeInvalide;
+import fr.sne.core.demande.DemandeJson;
+import fr.sne.core.demande.DemandeService;
+import fr.sne.core.demande.DoublonsProbables;
+import fr.sne.core.demande.ReponsesDemande;
+import fr.sne.core.demande.VersionPerimee;
+import fr.sne.tenants.identity.Actor;
+import fr.sne.tenants.identity.Actors;
+import fr.sne.tenants.web.Probleme;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The vendors' API for applications in interfaceNuu XML (contract v1.0): the same creation and
+ * full update as the JSON side, the document mapped to the same model and checked by the same
+ * service; the answer in XML when the caller prefers it. Reading in XML is the JSON side's route
+ * serving {@link EcritureNuu} as a {@code FormatDemande}. Errors are problem+json in French
+ * whatever the request's format.
+ */
+@Controller("/api/v1.0/demandes")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DemandeXmlApiController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemandeXmlApiController.class);
+    private static final String NUM_UNIQUE = CheminsNuu.BASE + "/numUnique";
+    private static final String TYPE_FICHIER = "/interfaceNuu/entete/typeFichier/@code";
+
+    private final DemandeService service;
+    private final LecteurXml lecteur;
+    private final EcritureNuu ecriture;
+
+    DemandeXmlApiController(DemandeService service, LecteurXml lecteur, EcritureNuu ecriture) {
+        this.service = service;
+        this.lecteur = lecteur;
+        this.ecriture = ecriture;
+    }
+
+    @Post
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML})
+    // documented with the JSON operation of the same path and method (one operation in the OpenAPI document)
+    @Operation(security = @SecurityRequirement(name = "bearer"))
+    HttpResponse<?> creer(HttpRequest<?> request, @Nullable @Body InputStream corps,
+                          @Nullable @Header("Idempotency-Key") String cle) {
+        if (!(Actors.of(request) instanceof Actor.ClientApi client)) {
+            return ReponsesDemande.reserveAuxClients();
+        }
+        Optional<MutableHttpResponse<?>> cleInvalide = ReponsesDemande.cleInvalide(request, cle);
+        if (cleInvalide.isPresent()) {
+            return cleInvalide.get();
+        }
+        DocumentNuu document;
+        try {
+            document = lire(request, corps);
+        } catch (XmlRefuse e) {
+            return refus(request, e);
+        }
+        List<Probleme.Anomalie> anomalies = new ArrayList<>();
+        if (document.numUnique() != null) {
+            anomalies.add(new Probleme.Anomalie("NUMERO_ATTRIBUE_PAR_LE_REGISTRE", NUM_UNIQUE,
+                    "Le numéro unique est attribué par le registre à l'enregistrement : ne l'envoyez pas à la création "
+                            + "(pour modifier la demande " + document.numUnique() + ", utilisez PUT)."));
+        }
+        typeFichier(document, "CRE", "la création (POST)", anomalies);
+        if (!anomalies.isEmpty()) {
+            return ReponsesDemande.invalide(request, anomalies);
+        }
+        try {
+            DemandeJson.Demande d = service.creer(client, document.creation(), cle).demande();
+            return HttpResponse.created(URI.create("/api/v1.0/demandes/" + d.numeroUnique()))
+                    .header(HttpHeaders.ETAG, ReponsesDemande.etag(d))
+                    .contentType(ReponsesDemande.xmlPrefere(request) ? EcritureNuu.TYPE_XML : MediaType.APPLICATION_JSON)
+                    .body(corpsReponse(request, d));
+        } catch (DemandeInvalide e) {
+            return ReponsesDemande.invalide(request, CheminsNuu.enXml(e.anomalies(), document.creation()));
+        } catch (DoublonsProbables e) {
+            return ReponsesDemande.doublons(e, "confirmationNonDoublon");
+        }
+    }
+
+    @Put("/{numeroUnique}")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML})
+    @Operation(security = @SecurityRequirement(name = "bearer"))
+    HttpResponse<?> modifier(HttpRequest<?> request, @PathVariable String numeroUnique, @Nullable @Body InputStream corps,
+                             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return ReponsesDemande.ifMatchRequis();
+        }
+        Optional<Integer> version = ReponsesDemande.version(numeroUnique, ifMatch);
+        if (version.isEmpty()) {
+            return ReponsesDemande.precondition(numeroUnique, null, List.of());
+        }
+        DocumentNuu document;
+        try {
+            document = lire(request, corps);
+        } catch (XmlRefuse e) {
+            return refus(request, e);
+        }
+        List<Probleme.Anomalie> anomalies = new ArrayList<>();
+        if (document.numUnique() != null && !document.numUnique().equals(numeroUnique)) {
+            anomalies.add(new Probleme.Anomalie("NUMERO_DIFFERENT", NUM_UNIQUE, "Le numéro unique du document ("
+                    + document.numUnique() + ") n'est pas celui de la demande modifiée (" + numeroUnique + ")."));
+        }
+        typeFichier(document, "MOD", "la modification (PUT)", anomalies);
+        if (!anomalies.isEmpty()) {
+            return ReponsesDemande.invalide(request, anomalies);
+        }
+        try {
+            DemandeJson.Demande d = service.modifier(Actors.of(request), numeroUnique, version.get(), document.creation());
+            return HttpResponse.ok(corpsReponse(request, d))
+                    .contentType(ReponsesDemande.xmlPrefere(request) ? EcritureNuu.TYPE_XML : MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.ETAG, ReponsesDemande.etag(d));
+        } catch (DemandeInvalide e) {
+            return ReponsesDemande.invalide(request, CheminsNuu.enXml(e.anomalies(), document.creation()));
+        } catch (VersionPerimee e) {
+            return ReponsesDemande.precondition(numeroUnique, e.versionActuelle(), e.ecritures());
+        }
+    }
+
+    /** Size first (a Content-Length above the limit is refused unread), then the secure parse and the mapping. */
+    private DocumentNuu lire(HttpRequest<?> request, InputStream corps) {
+        return LectureNuu.lire(lecteur.lire(corps, request.getContentLength()));
+    }
+
+    private static void typeFichier(DocumentNuu document, String attendu, String operation, List<Probleme.Anomalie> anomalies) {
+        if (document.typeFichier() != null && !document.typeFichier().equals(attendu)) {
+            anomalies.add(new Probleme.Anomalie("TYPE_FICHIER", TYPE_FICHIER, "Le type de fichier de "
+                    + operation + " est " + attendu + " (reçu : « " + document.typeFichier() + " »)."));
+        }
+    }
+
+    private Object corpsReponse(HttpRequest<?> request, DemandeJson.Demande d) {
+        return ReponsesDemande.xmlPrefere(request) ? ecriture.ecrire(d) : d;
+    }
+
+    private static MutableHttpResponse<?> refus(HttpRequest<?> request, XmlRefuse e) {
+        if (e.status() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()) {
+            LOG.info("Document interfaceNuu refusé sur {} : trop volumineux", request.getPath());
+            return new Probleme("about:blank", "Contenu trop volumineux", e.status(), e.detail(), request.getPath(),
+                    List.of()).response();
+        }
+        return new Probleme("about:blank", "Document interfaceNuu refusé", e.status(), e.detail(), request.getPath(),
+                e.anomalies()).response();
+    }
+}
