@@ -392,7 +392,7 @@ class DemandeXmlApiTest implements SharedServicesTest {
         assertEquals("", reluJson.get("demandeur.ressourcesRecuesPersonnesACharge"));
         assertEquals((annee - 1) + "|21000|" + (annee - 2) + "|20000", reluJson.get("demandeur.revenuFiscal"));
         assertEquals("Agent de sécurité|CDI|AAAA|false|75000|75056", reluJson.get("demandeur.travail"));
-        assertEquals("false|103|avenue de france|75013|75056", reluJson.get("demandeur.adresse"));
+        assertEquals("false|103|avenue de france|75013|75113", reluJson.get("demandeur.adresse"));
         assertEquals("LP|1000|5|A|T3|50|false", reluJson.get("logementActuel"));
         assertEquals("38185,38382", reluJson.get("logementRecherche.communes"));
         assertEquals("T4,T5", reluJson.get("logementRecherche.types"));
@@ -593,10 +593,10 @@ class DemandeXmlApiTest implements SharedServicesTest {
         probleme(mod, 400);
         assertTrue(mod.body().contains("\"code\":\"TYPE_FICHIER\""), mod.body());
 
-        // the sample itself once had Paris arrondissement codes: they are not communes of the register
+        // an unknown commune code is named with its element
         HttpResponse<String> arrondissement = postXml("editeur-actis", sample.replaceFirst(
-                "<ns1:codePostal>75013</ns1:codePostal>(\\s*)<ns1:commune code=\"75056\"/>",
-                "<ns1:codePostal>75013</ns1:codePostal>$1<ns1:commune code=\"75113\"/>"), "application/json");
+                "<ns1:codePostal>75013</ns1:codePostal>(\\s*)<ns1:commune code=\"75113\"/>",
+                "<ns1:codePostal>75013</ns1:codePostal>$1<ns1:commune code=\"75199\"/>"), "application/json");
         probleme(arrondissement, 400);
         assertTrue(arrondissement.body().contains("\"champ\":\"" + base + "/personnePhysique/demandeur/adressePostale/commune/@code\""),
                 arrondissement.body());

@@ -3,6 +3,12 @@ package fr.sne.tenants.geographie;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +16,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,12 +34,23 @@ public class Geographie {
     private static final Pattern CODE_POSTAL = Pattern.compile("[0-9]{5}");
 
     private final JdbcOperations jdbc;
+    private final Map<String, Commune> arrondissements;
 
     public Geographie(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+        this.arrondissements = arrondissementsMunicipaux();
     }
 
+    /**
+     * A current commune, or one of the 45 arrondissements municipaux of Paris, Lyon and Marseille
+     * (addresses and vendors' files use their codes, e.g. 75113): these carry their parent
+     * commune's département.
+     */
     public Optional<Commune> commune(String code) {
+        Commune arrondissement = code == null ? null : arrondissements.get(code);
+        if (arrondissement != null) {
+            return Optional.of(arrondissement);
+        }
         return jdbc.prepareStatement("SELECT " + COLONNES + " FROM commune WHERE code = ?", ps -> {
             ps.setString(1, code);
             List<Commune> communes = communes(ps);
@@ -40,6 +59,9 @@ public class Geographie {
     }
 
     public boolean communeExiste(String code) {
+        if (code != null && arrondissements.containsKey(code)) {
+            return true;
+        }
         return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM commune WHERE code = ?)", ps -> {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
@@ -134,5 +156,21 @@ public class Geographie {
             }
         }
         return communes;
+    }
+
+    private static Map<String, Commune> arrondissementsMunicipaux() {
+        try (InputStream in = Geographie.class.getResourceAsStream("arrondissements-municipaux.csv");
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            Map<String, Commune> map = new HashMap<>();
+            reader.readLine();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String[] f = line.split(",", -1);
+                map.put(f[0], new Commune(f[0], f[1], f[2], null, f[4].isEmpty() ? null : Integer.valueOf(f[4]),
+                        f[5].isEmpty() ? List.of() : List.of(f[5].split(" "))));
+            }
+            return Map.copyOf(map);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
