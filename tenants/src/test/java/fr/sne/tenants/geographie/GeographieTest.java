@@ -106,11 +106,16 @@ class GeographieTest implements SharedServicesTest {
     @Test
     void communeExiste() {
         assertTrue(transactions.withoutScope(() -> geographie.communeExiste("38382")));
-        // a former code (Corsica before 1976), a commune déléguée (Autrans, in Autrans-Méaudre en
-        // Vercors) and an arrondissement municipal (Lyon 1er) are not current communes
+        // a former code (Corsica before 1976) and a commune déléguée (Autrans, in Autrans-Méaudre en
+        // Vercors) are not current communes
         assertFalse(transactions.withoutScope(() -> geographie.communeExiste("20004")));
         assertFalse(transactions.withoutScope(() -> geographie.communeExiste("38021")));
-        assertFalse(transactions.withoutScope(() -> geographie.communeExiste("69381")));
+        // arrondissements municipaux are accepted, as addresses and vendors' files use them
+        assertTrue(transactions.withoutScope(() -> geographie.communeExiste("69381")));
+        Commune paris13 = transactions.withoutScope(() -> geographie.commune("75113")).orElseThrow();
+        assertEquals("Paris 13e Arrondissement", paris13.nom());
+        assertEquals("75", paris13.departement());
+        assertEquals(List.of("75013"), paris13.codesPostaux());
         assertTrue(transactions.withoutScope(() -> geographie.commune("99999")).isEmpty());
     }
 
