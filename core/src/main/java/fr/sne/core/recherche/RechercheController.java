@@ -40,6 +40,9 @@ import java.util.Set;
 class RechercheController {
 
     private static final Set<String> HORS_LIENS = Set.of("page");
+    /** The parameters of the advanced part: when one is given (even wrong), that part opens. */
+    private static final Set<String> AVANCES = Set.of("tailleMin", "tailleMax", "types", "ressourcesMin", "ressourcesMax",
+            "revenuMin", "revenuMax", "prioritaire", "dalo", "handicap", "ancienneteMin", "ancienneteMax", "guichet");
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final RechercheDemandes service;
@@ -123,6 +126,8 @@ class RechercheController {
         model.put("saisie", saisie);
         model.put("typesChoisis", request.getParameters().getAll("types"));
         model.put("criteres", criteres);
+        model.put("avanceeOuverte", criteres.isAvancee() || AVANCES.stream().anyMatch(nom ->
+                request.getParameters().getAll(nom).stream().anyMatch(v -> v != null && !v.isBlank())));
         model.put("types", codes.liste("typeLogement"));
         model.put("statutsDalo", codes.liste("statutDalo"));
         model.put("tris", Tri.values());
