@@ -72,7 +72,15 @@ class RechercheController {
         Map<String, Object> model = modele(actor, request, criteres, territoire);
         model.put("erreurs", erreurs);
         if (soumise && erreurs.isEmpty()) {
-            Resultats resultats = service.rechercher(actor, criteres);
+            Resultats resultats;
+            try {
+                resultats = service.rechercher(actor, criteres);
+            } catch (RechercheDemandes.RechercheTropLongue e) {
+                model.put("erreurs", erreurs);
+                model.put("alerte", "La recherche a pris trop de temps : précisez les critères (commune, dates, état, guichet…) "
+                        + "puis relancez-la.");
+                return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ModelAndView<>("pro/demandes/recherche", model));
+            }
             model.put("resultats", resultats);
             model.put("pagination", pagination(request, resultats));
             String requete = requete(request, HORS_LIENS);

@@ -149,13 +149,14 @@ public class RechercheDemandes {
         Acces.exiger(policy.decider(actor, ActionRecherche.RECHERCHER, territoire));
         Requete r = Requete.de(c, aujourdhui());
         long decalage = (long) (c.page() - 1) * c.parPage();
-        Resultats resultats = transactions.inScope(Scope.territoireReadOnly(territoire), () -> {
+        Resultats resultats = trop(() -> transactions.inScope(Scope.territoireReadOnly(territoire), () -> {
+            repository.borner(DUREE_PAGE);
             long total = repository.compter(r, PLAFOND_COMPTE);
             List<LigneDemande> lignes = decalage < PLAFOND_COMPTE ? repository.page(r, c.parPage(), decalage) : List.of();
             Set<String> codes = new LinkedHashSet<>();
             lignes.forEach(l -> codes.addAll(l.communesSouhaitees()));
             return new Resultats(lignes, total, PLAFOND_COMPTE, c.page(), c.parPage(), repository.nomsCommunes(codes));
-        });
+        }));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("recherche", "DEMANDES");
         details.put("criteres", c.resume());
@@ -183,8 +184,10 @@ public class RechercheDemandes {
             try {
                 FormatExport.Tableur tableur = format.ouvrir(tuyau.sortie());
                 tableur.ligne(ColonnesExport.ENTETE, true);
-                long lignes = transactions.inScope(Scope.territoireReadOnly(territoire),
-                        () -> repository.parcourir(r, LIMITE_EXPORT, l -> tableur.ligne(ColonnesExport.valeurs(l), false)));
+                long lignes = transactions.inScope(Scope.territoireReadOnly(territoire), () -> {
+                    repository.borner(DUREE_LOT_EXPORT);
+                    return repository.parcourir(r, LIMITE_EXPORT, l -> tableur.ligne(ColonnesExport.valeurs(l), false));
+                });
                 tableur.close();
                 LOG.info("Export {} du territoire {} : {} demandes", format, territoire, lignes);
             } catch (Exception e) {
@@ -194,6 +197,32 @@ public class RechercheDemandes {
             }
         });
         return tuyau.entree();
+    }
+
+    /** A page that takes longer than this is refused: the criteria are too broad for the plan found. */
+    static final java.time.Duration DUREE_PAGE = java.time.Duration.ofSeconds(15);
+    /** Each round trip of an export's cursor (the first one sorts). */
+    static final java.time.Duration DUREE_LOT_EXPORT = java.time.Duration.ofMinutes(2);
+
+    /** Thrown when PostgreSQL cancelled a search that ran too long. */
+    public static final class RechercheTropLongue extends RuntimeException {
+        RechercheTropLongue(Throwable cause) {
+            super("Recherche trop longue", cause, false, false);
+        }
+    }
+
+    /** Runs the work; a statement cancelled by statement_timeout (SQLSTATE 57014) becomes {@link RechercheTropLongue}. */
+    private static <T> T trop(java.util.function.Supplier<T> travail) {
+        try {
+            return travail.get();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+                    throw new RechercheTropLongue(e);
+                }
+            }
+            throw e;
+        }
     }
 
     private LocalDate aujourdhui() {

@@ -36,6 +36,20 @@ class RechercheRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Bounds this transaction's statements (each cursor fetch counts as one) and plans every
+     * statement for its own values: a search's selectivity varies too much (a commune wanted by a
+     * third of the territory or by a few households) for a cached generic plan, which on stale
+     * statistics once turned an export into a nested loop running for minutes.
+     */
+    void borner(java.time.Duration duree) {
+        jdbc.prepareStatement("SELECT set_config('statement_timeout', ?, true), set_config('plan_cache_mode', 'force_custom_plan', true)", ps -> {
+            ps.setString(1, duree.toMillis() + "ms");
+            ps.execute();
+            return null;
+        });
+    }
+
     /** One page of results. */
     List<LigneDemande> page(Requete r, int limite, long decalage) {
         String sql = "SELECT " + COLONNES + " FROM demande WHERE " + r.where() + " ORDER BY " + r.ordre() + " LIMIT ? OFFSET ?";

@@ -126,6 +126,8 @@ final class Tuyau {
         public void close() {
             abandonne = true;
             morceaux.clear();
+            // wakes a read() still waiting on another thread; the producer sees `abandonne` at its next write
+            morceaux.offer(FIN);
         }
     };
 
@@ -158,7 +160,8 @@ final class Tuyau {
             Thread.currentThread().interrupt();
             throw new IOException("Export interrompu", e);
         }
-        if (abandonne) {
+        // after the end mark the reader may close at once: that is no failure
+        if (abandonne && morceau != FIN) {
             morceaux.clear();
             throw new IOException("Le destinataire de l'export s'est déconnecté");
         }
