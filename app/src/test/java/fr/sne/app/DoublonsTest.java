@@ -31,6 +31,15 @@ class DoublonsTest implements SharedServicesTest {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    fr.sne.core.doublon.RechercheDoublons recherche;
+
+    @Inject
+    fr.sne.tenants.tenancy.TenantTransactions transactions;
+
+    @Inject
+    io.micronaut.data.jdbc.runtime.JdbcOperations jdbc;
+
     private FabriqueDemandes fabrique;
     private final String nom = FabriqueDemandes.nomUnique("Quintard");
     private String original;
@@ -118,6 +127,23 @@ class DoublonsTest implements SharedServicesTest {
 
         c = candidats(doublons("editeur-actis", nom + "-Bérenger", "Anne Marie", "1986-07-11"));
         assertFalse(c.stream().anyMatch(e -> e.getKey().equals(original)), "two digits changed is another birth date");
+    }
+
+    @Test
+    void theServiceJoinsTheCallersWritingTransaction() {
+        // the desk's creation form calls candidats() inside its registering transaction, then writes
+        int ecrites = transactions.inScope(fr.sne.tenants.tenancy.Scope.territoire("038"), () -> {
+            var candidats = recherche.candidats("038", nom + " Bérenger", "Anne-Marie", java.time.LocalDate.of(1985, 6, 11));
+            assertEquals(original, candidats.getFirst().numeroUnique());
+            assertEquals(100, candidats.getFirst().score());
+            return jdbc.prepareStatement("UPDATE demande SET version = version WHERE numero_unique = ?", ps -> {
+                ps.setString(1, original);
+                return ps.executeUpdate();
+            });
+        });
+        assertEquals(1, ecrites, "the transaction is still writable after the search");
+        assertEquals(List.of(), recherche.candidats("030", nom + " Bérenger", "Anne-Marie", java.time.LocalDate.of(1985, 6, 11))
+                .stream().map(fr.sne.core.doublon.Candidat::numeroUnique).filter(original::equals).toList());
     }
 
     @Test
