@@ -51,6 +51,19 @@ final class WebClient {
         return send(HttpRequest.newBuilder(target(pathOrUrl)).header("Accept", BROWSER_ACCEPT).GET().build());
     }
 
+    /** A download (CSV, XLSX, PDF) as the browser gets it, the body as bytes. */
+    HttpResponse<byte[]> octets(String pathOrUrl) {
+        try {
+            return http.send(HttpRequest.newBuilder(target(pathOrUrl)).header("Accept", BROWSER_ACCEPT).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -3,13 +3,16 @@ package fr.sne.core.demande;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** The comparison keys of probable duplicates: no case, accents, hyphens, apostrophes or spaces. */
-final class Cles {
+/**
+ * The comparison keys of probable duplicates: no case, accents, hyphens, apostrophes or spaces.
+ * Public: the duplicate finder ({@code fr.sne.core.doublon}) must compute the very keys stored here.
+ */
+public final class Cles {
 
     private Cles() {
     }
 
-    static String cle(String s) {
+    public static String cle(String s) {
         if (s == null) {
             return "";
         }
