@@ -203,7 +203,7 @@ class RechercheDemandesTest implements SharedServicesTest {
         WebClient admin = new WebClient(server);
         admin.signInAs("admin@sne.test");
         assertEquals(403, admin.page("/pro/demandes").statusCode());
-        assertEquals(403, admin.page("/pro/demandes/export.csv?territoire=038").statusCode());
+        assertEquals(403, admin.page("/pro/demandes/export/demandes.csv?territoire=038").statusCode());
         WebClient demandeur = new WebClient(server);
         demandeur.signInAs("demandeur@sne.test");
         assertEquals(403, demandeur.page("/pro/demandes").statusCode());
@@ -224,7 +224,7 @@ class RechercheDemandesTest implements SharedServicesTest {
 
     @Test
     void csvExportForFrenchExcel() {
-        HttpResponse<byte[]> r = telecharger(gt, "/pro/demandes/export.csv?commune=" + ENGINS + "&tri=NUMERO");
+        HttpResponse<byte[]> r = telecharger(gt, "/pro/demandes/export/demandes.csv?commune=" + ENGINS + "&tri=NUMERO");
         assertEquals(200, r.statusCode());
         assertEquals("text/csv; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
         assertTrue(r.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"demandes-038-"));
@@ -259,7 +259,7 @@ class RechercheDemandesTest implements SharedServicesTest {
 
     @Test
     void xlsxExportIsAWorkbookWithOneRowPerApplication() throws Exception {
-        HttpResponse<byte[]> r = telecharger(gt, "/pro/demandes/export.xlsx?commune=" + ENGINS + "&etat=TOUTES&tri=NUMERO");
+        HttpResponse<byte[]> r = telecharger(gt, "/pro/demandes/export/demandes.xlsx?commune=" + ENGINS + "&etat=TOUTES&tri=NUMERO");
         assertEquals(200, r.statusCode());
         assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", r.headers().firstValue("Content-Type").orElse(""));
         Map<String, byte[]> parties = new HashMap<>();
@@ -327,6 +327,6 @@ class RechercheDemandesTest implements SharedServicesTest {
 
     @Test
     void exportsRefuseWrongCriteria() {
-        assertEquals(400, telecharger(gt, "/pro/demandes/export.csv?tailleMin=abc").statusCode());
+        assertEquals(400, telecharger(gt, "/pro/demandes/export/demandes.csv?tailleMin=abc").statusCode());
     }
 }

@@ -167,18 +167,6 @@ public class DemandeService {
     }
 
     /**
-     * Active applications of the territory with exactly the same birth name, first names and
-     * birth date keys (no case, accents, hyphens or spaces): the check registration makes.
-     */
-    public List<String> doublonsExacts(String territoire, DemandeJson.Demandeur demandeur) {
-        if (demandeur == null || demandeur.dateNaissance() == null) {
-            return List.of();
-        }
-        return transactions.inScope(Scope.territoireReadOnly(territoire), () -> demandes.doublons(territoire,
-                Cles.cle(demandeur.nomNaissance()), Cles.cle(demandeur.prenoms()), demandeur.dateNaissance()));
-    }
-
-    /**
      * Replaces the CERFA content of an application if it is still at {@code versionAttendue};
      * the number, filing date, state and desk never change here. A stale version throws
      * {@link VersionPerimee} naming who changed which fields meanwhile; nothing is written.
@@ -254,27 +242,6 @@ public class DemandeService {
 
     private LocalDate aujourdhui() {
         return LocalDate.now(clock.withZone(PARIS));
-    }
-
-    /** A probable duplicate as a desk compares it: who, since when, how close (0 to 100). */
-    public record Candidat(String numeroUnique, String nom, String prenoms, LocalDate dateNaissance, LocalDate dateDepot, int score) {
-    }
-
-    /** Active applications of the actor's territory with the same identity keys (audited: nominative data). */
-    public List<Candidat> candidatsDoublons(Actor actor, String nomNaissance, String prenoms, LocalDate dateNaissance) {
-        String territoire = territoireDe(actor);
-        if (nomNaissance == null || prenoms == null || dateNaissance == null) {
-            return List.of();
-        }
-        List<Candidat> candidats = transactions.inScope(Scope.territoireReadOnly(territoire), () ->
-                demandes.doublons(territoire, Cles.cle(nomNaissance), Cles.cle(prenoms), dateNaissance).stream()
-                        .map(n -> demandes.trouver(n).orElseThrow())
-                        .map(d -> new Candidat(d.numeroUnique(), d.demandeur().nomNaissance(), d.demandeur().prenoms(),
-                                d.demandeur().dateNaissance(), d.dateDepot(), 100))
-                        .toList());
-        candidats.forEach(c -> audit.lecture(actor, TypeAction.LECTURE, territoire, "DEMANDE", c.numeroUnique(),
-                Map.of("motif", "recherche de doublons")));
-        return candidats;
     }
 
     /** An application of the actor's territory; other territories' numbers are simply not found. */

@@ -4,6 +4,7 @@ import fr.sne.core.attestation.EnvoiAttestations;
 import fr.sne.core.attestation.MotifEnvoi;
 import fr.sne.core.demande.DemandeJson;
 import fr.sne.core.demande.DemandeService;
+import fr.sne.core.doublon.RechercheDoublons;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.identity.Actor;
@@ -46,10 +47,12 @@ public class ValidationEnLigneService {
     private final DemandeService demandes;
     private final AuditTrail audit;
     private final EnvoiAttestations attestations;
+    private final RechercheDoublons rechercheDoublons;
 
     ValidationEnLigneService(TenantTransactions transactions, DemandeEnLigneRepository repository, DemandeEnLignePolicy policy,
                              Recapitulatif recapitulatif, DemandeService demandes, AuditTrail audit,
-                             EnvoiAttestations attestations) {
+                             EnvoiAttestations attestations, RechercheDoublons rechercheDoublons) {
+        this.rechercheDoublons = rechercheDoublons;
         this.transactions = transactions;
         this.repository = repository;
         this.policy = policy;
@@ -79,13 +82,11 @@ public class ValidationEnLigneService {
         return new Examen(d, sections, doublons, peutTraiter);
     }
 
-    /**
-     * Probable duplicates among the territory's active applications. Hook: this is the exact-key
-     * check registration itself makes; the fuzzy, scored search (accents, swapped first names,
-     * typos) replaces it here when it lands — {@link Candidat#score()} is ready for its scores.
-     */
+    /** Probable duplicates among the territory's active applications: near matches too, scored. */
     private List<Candidat> doublons(DemandeEnLigne d) {
-        return demandes.doublonsExacts(d.territoire(), d.contenu().demandeur()).stream().map(n -> new Candidat(n, null)).toList();
+        DemandeJson.Demandeur p = d.contenu().demandeur();
+        return rechercheDoublons.candidats(d.territoire(), p.nomNaissance(), p.prenoms(), p.dateNaissance()).stream()
+                .map(c -> new Candidat(c.numeroUnique(), c.score())).toList();
     }
 
     /**
@@ -118,6 +119,10 @@ public class ValidationEnLigneService {
         String territoire = territoireDeTraitement(actor, scope);
         return transactions.inScope(Scope.territoire(territoire), () -> {
             DemandeEnLigne d = aTraiter(actor, territoire, id, version, ActionEnLigne.VALIDER);
+            if ((confirmationNonDoublon == null || confirmationNonDoublon.isBlank()) && !doublons(d).isEmpty()) {
+                form.erreur("confirmationNonDoublon", "Une demande active du territoire ressemble à celle-ci : vérifiez-la, "
+                        + "puis indiquez pourquoi ce n’est pas un doublon.");
+            }
             form.verifier();
             // The filing date is the day the applicant submitted, not the day a desk got to it: the
             // applicant's seniority (ancienneté) must not depend on how long the queue was.

@@ -84,20 +84,20 @@ class RechercheController {
             model.put("resultats", resultats);
             model.put("pagination", pagination(request, resultats));
             String requete = requete(request, HORS_LIENS);
-            model.put("exportCsv", "/pro/demandes/export.csv" + (requete.isEmpty() ? "" : "?" + requete));
-            model.put("exportXlsx", "/pro/demandes/export.xlsx" + (requete.isEmpty() ? "" : "?" + requete));
+            model.put("exportCsv", "/pro/demandes/export/demandes.csv" + (requete.isEmpty() ? "" : "?" + requete));
+            model.put("exportXlsx", "/pro/demandes/export/demandes.xlsx" + (requete.isEmpty() ? "" : "?" + requete));
         }
         HttpStatus status = erreurs.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST;
         return HttpResponse.status(status).body(new ModelAndView<>("pro/demandes/recherche", model));
     }
 
-    @Get("/export.csv")
+    @Get("/export/demandes.csv")
     @Produces("text/csv")
     HttpResponse<InputStream> exportCsv(HttpRequest<?> request) {
         return exporter(request, FormatExport.CSV);
     }
 
-    @Get("/export.xlsx")
+    @Get("/export/demandes.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     HttpResponse<InputStream> exportXlsx(HttpRequest<?> request) {
         return exporter(request, FormatExport.XLSX);

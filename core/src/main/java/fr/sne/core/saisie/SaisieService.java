@@ -4,6 +4,9 @@ import fr.sne.core.demande.ActionDemande;
 import fr.sne.core.demande.DemandeJson;
 import fr.sne.core.demande.DemandePolicy;
 import fr.sne.core.demande.DemandeService;
+import fr.sne.core.demande.DoublonsProbables;
+import fr.sne.core.doublon.Candidat;
+import fr.sne.core.doublon.RechercheDoublons;
 import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.identity.Habilitation;
 import fr.sne.tenants.tenancy.Scope;
@@ -26,8 +29,11 @@ class SaisieService {
     private final BrouillonRepository brouillons;
     private final DemandePolicy policy;
     private final DemandeService demandes;
+    private final RechercheDoublons doublons;
 
-    SaisieService(TenantTransactions transactions, BrouillonRepository brouillons, DemandePolicy policy, DemandeService demandes) {
+    SaisieService(TenantTransactions transactions, BrouillonRepository brouillons, DemandePolicy policy, DemandeService demandes,
+                  RechercheDoublons doublons) {
+        this.doublons = doublons;
         this.transactions = transactions;
         this.brouillons = brouillons;
         this.policy = policy;
@@ -73,15 +79,27 @@ class SaisieService {
      */
     DemandeJson.Demande deposer(Actor.Professionnel actor, long id, String confirmationNonDoublon) {
         Brouillon brouillon = brouillon(actor, id);
+        DemandeJson.Demandeur d = brouillon.contenu().demandeur();
+        if (confirmationNonDoublon == null && d != null) {
+            // the desk sees near matches too (typos, swapped first names, birth-date slips), not only the exact keys
+            Habilitation h = guichet(actor);
+            List<Candidat> proches = doublons.candidats(h.territoire(), d.nomNaissance(), d.prenoms(), d.dateNaissance());
+            if (!proches.isEmpty()) {
+                throw new DoublonsProbables(proches.stream().map(Candidat::numeroUnique).toList());
+            }
+        }
         DemandeJson.Demande demande = demandes.creer(actor, new DemandeJson.Creation(brouillon.contenu(), confirmationNonDoublon, null),
                 "brouillon-" + id).demande();
         supprimer(actor, id);
         return demande;
     }
 
-    /** The active applications of the desk's territory that look like this applicant's, closest first. */
-    List<DemandeService.Candidat> candidats(Actor.Professionnel actor, DemandeJson.Demandeur demandeur) {
-        return demandes.candidatsDoublons(actor, demandeur.nomNaissance(), demandeur.prenoms(), demandeur.dateNaissance());
+    /** The active applications of the desk's territory that look like this applicant's, closest first (audited). */
+    List<Candidat> candidats(Actor.Professionnel actor, DemandeJson.Demandeur demandeur) {
+        if (demandeur == null) {
+            return List.of();
+        }
+        return doublons.rechercher(actor, null, demandeur.nomNaissance(), demandeur.prenoms(), demandeur.dateNaissance());
     }
 
     private Habilitation guichet(Actor.Professionnel actor) {
