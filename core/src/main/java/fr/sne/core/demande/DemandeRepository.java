@@ -157,6 +157,21 @@ class DemandeRepository {
         });
     }
 
+    /** The portal account an application is linked to (filed online), if any. */
+    Optional<Long> compte(String territoire, String numero) {
+        return jdbc.prepareStatement("SELECT compte_demandeur FROM demande WHERE territoire = ? AND numero_unique = ?", ps -> {
+            ps.setString(1, territoire);
+            ps.setString(2, numero);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<Long>empty();
+                }
+                long compte = rs.getLong(1);
+                return rs.wasNull() ? Optional.<Long>empty() : Optional.of(compte);
+            }
+        });
+    }
+
     /** Active applications of the territory with the same birth name, first names and birth date keys. */
     List<String> doublons(String territoire, String nomCle, String prenomsCle, LocalDate dateNaissance) {
         return jdbc.prepareStatement("""

@@ -173,11 +173,11 @@ public class DemandeService {
      */
     public DemandeJson.Demande modifier(Actor actor, String numero, int versionAttendue, DemandeJson.Creation modification) {
         DemandeJson.Contenu contenu = modification.contenu();
-        String territoire = territoireDe(actor);
-        return transactions.inScope(Scope.territoire(territoire), () -> {
-            DemandeJson.Demande avant = demandes.trouver(numero)
-                    .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Aucune demande " + numero + " dans votre territoire."));
-            Acces.exiger(policy.decider(actor, ActionDemande.MODIFIER, avant.territoire()));
+        // an applicant writes in their account's scope: row-level security opens their own application only (V12)
+        Scope scope = actor instanceof Actor.Particulier p ? Scope.compte(p.compteId()) : Scope.territoire(territoireDe(actor));
+        return transactions.inScope(scope, () -> {
+            DemandeJson.Demande avant = demandes.trouver(numero).orElseThrow(() -> introuvable(actor, numero));
+            Acces.exiger(policy.decider(actor, ActionDemande.MODIFIER, avant.territoire(), compte(actor, avant)));
             if (!"ACTIVE".equals(avant.etat())) {
                 throw new Refus(HttpStatus.CONFLICT, "La demande " + numero + " est radiée : elle ne peut plus être modifiée.");
             }
@@ -185,7 +185,12 @@ public class DemandeService {
                 throw perimee(avant, versionAttendue);
             }
             List<String> departements = territoires.trouver(avant.territoire()).orElseThrow().departements();
-            var anomalies = validation.anomalies(modification, departements, avant.dateDepot(), aujourdhui());
+            List<Probleme.Anomalie> anomalies = new java.util.ArrayList<>();
+            if (actor instanceof Actor.Particulier) {
+                // civil status, NIR and co-holders go through a desk
+                anomalies.addAll(ModificationParLeDemandeur.interdites(avant.contenu(), contenu));
+            }
+            anomalies.addAll(validation.anomalies(modification, departements, avant.dateDepot(), aujourdhui()));
             if (!anomalies.isEmpty()) {
                 throw new DemandeInvalide(anomalies);
             }
@@ -202,6 +207,17 @@ public class DemandeService {
                     Map.of("version", versionAttendue), Map.of("version", versionAttendue + 1, "champs", champs));
             return demandes.trouver(numero).orElseThrow();
         });
+    }
+
+    /** The portal account of the application, read only when it decides (for an applicant). */
+    private Long compte(Actor actor, DemandeJson.Demande demande) {
+        return actor instanceof Actor.Particulier
+                ? demandes.compte(demande.territoire(), demande.numeroUnique()).orElse(null) : null;
+    }
+
+    private static Refus introuvable(Actor actor, String numero) {
+        return new Refus(HttpStatus.NOT_FOUND, actor instanceof Actor.Particulier
+                ? "Aucune demande " + numero + " dans votre espace." : "Aucune demande " + numero + " dans votre territoire.");
     }
 
     private VersionPerimee perimee(DemandeJson.Demande actuelle, int versionAttendue) {
@@ -244,13 +260,24 @@ public class DemandeService {
         return LocalDate.now(clock.withZone(PARIS));
     }
 
-    /** An application of the actor's territory; other territories' numbers are simply not found. */
+    /**
+     * An application of the actor's territory; other territories' numbers are simply not found.
+     * An applicant reads their own applications only (anybody else's: not found).
+     */
     public DemandeJson.Demande consulter(Actor actor, String numero) {
-        // an API client reads in its desk's territory; a person in their habilitation's scope (RLS filters the rest)
-        Scope scope = actor instanceof Actor.ClientApi c ? Scope.territoireReadOnly(c.territoire()) : Scope.lecture(Acces.scope(actor));
-        DemandeJson.Demande demande = transactions.inScope(scope, () -> demandes.trouver(numero))
-                .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Aucune demande " + numero + " dans votre territoire."));
-        Acces.exiger(policy.decider(actor, ActionDemande.CONSULTER, demande.territoire()));
+        // an API client reads in its desk's territory; an applicant in their account's scope;
+        // a person in their habilitation's scope (RLS filters the rest)
+        Scope scope = switch (actor) {
+            case Actor.ClientApi c -> Scope.territoireReadOnly(c.territoire());
+            case Actor.Particulier p -> Scope.lecture(Scope.compte(p.compteId()));
+            default -> Scope.lecture(Acces.scope(actor));
+        };
+        record Lue(DemandeJson.Demande demande, Long compte) {
+        }
+        Lue lue = transactions.inScope(scope, () -> demandes.trouver(numero).map(d -> new Lue(d, compte(actor, d))))
+                .orElseThrow(() -> introuvable(actor, numero));
+        DemandeJson.Demande demande = lue.demande();
+        Acces.exiger(policy.decider(actor, ActionDemande.CONSULTER, demande.territoire(), lue.compte()));
         audit.lecture(actor, TypeAction.LECTURE, demande.territoire(), "DEMANDE", numero, null);
         return demande;
     }

@@ -44,7 +44,7 @@ import java.util.Map;
 class DepotEnLigneController {
 
     /** The code lists the forms offer, by list name. */
-    private static final List<String> LISTES = List.of("civilite", "nationalite", "situationFamiliale", "lienDemandeur",
+    static final List<String> LISTES = List.of("civilite", "nationalite", "situationFamiliale", "lienDemandeur",
             "sexe", "lienParente", "coParentalite", "typeContratTravail", "ressourceRecue", "ressourceVersee", "modeleLogement",
             "categorieLogement", "typeLogement", "motifDemande", "categorieLogementRecherche", "etatHandicap",
             "capaciteMarcheHandicap", "natureHandicapMoteur", "natureHandicapSensoriel", "aideTechniqueHandicap",
