@@ -8,6 +8,7 @@ import fr.sne.core.demande.DemandeService;
 import fr.sne.core.demande.ModificationParLeDemandeur;
 import fr.sne.core.demande.VersionPerimee;
 import fr.sne.tenants.identity.Actor;
+import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Refus;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -62,9 +63,11 @@ public class MaDemandeService {
     private final FormulaireDemande formulaire;
     private final Recapitulatif recapitulatif;
     private final DemandeEnLignePolicy policy;
+    private final TenantTransactions transactions;
 
     MaDemandeService(DemandeService demandes, AttestationService attestations, FormulaireDemande formulaire,
-                     Recapitulatif recapitulatif, DemandeEnLignePolicy policy) {
+                     Recapitulatif recapitulatif, DemandeEnLignePolicy policy, TenantTransactions transactions) {
+        this.transactions = transactions;
         this.demandes = demandes;
         this.attestations = attestations;
         this.formulaire = formulaire;
@@ -75,7 +78,7 @@ public class MaDemandeService {
     /** One of the applicant's registered applications (audited read); anybody else's: 404. */
     public Fiche fiche(Actor actor, String numero) {
         DemandeJson.Demande d = demandes.consulter(demandeur(actor), numero);
-        return new Fiche(d, recapitulatif.sections(d.contenu()));
+        return new Fiche(d, transactions.withoutScope(() -> recapitulatif.sections(d.contenu())));
     }
 
     /** The attestation of one of the applicant's own applications; anybody else's: 404. */
@@ -99,7 +102,8 @@ public class MaDemandeService {
     public Enregistrement enregistrer(Actor actor, String numero, Etape etape, Map<String, String> form, int version) {
         Actor.Particulier p = demandeur(actor);
         DemandeJson.Demande actuelle = modifiable(demandes.consulter(p, numero));
-        FormulaireDemande.Lecture lecture = formulaire.lire(etape, actuelle.contenu(), form);
+        // the form reads communes in the reference data (no tenant table)
+        FormulaireDemande.Lecture lecture = transactions.withoutScope(() -> formulaire.lire(etape, actuelle.contenu(), form));
         DemandeJson.Contenu apres = lecture.contenu();
         if (!lecture.erreurs().isEmpty()) {
             Map<String, String> erreurs = new LinkedHashMap<>(lecture.erreurs());
@@ -125,7 +129,7 @@ public class MaDemandeService {
         if (!ETAPES.contains(etape)) {
             throw new Refus(HttpStatus.NOT_FOUND, "Page introuvable");
         }
-        FormulaireDemande.Vue vue = formulaire.vue(etape, contenu);
+        FormulaireDemande.Vue vue = transactions.withoutScope(() -> formulaire.vue(etape, contenu));
         Map<String, String> valeurs = new HashMap<>(vue.valeurs());
         valeurs.putAll(saisies);
         // locked as the application stands: what the applicant filled in once stays theirs to see, not to change
