@@ -45,7 +45,7 @@ class MaDemandeTest implements SharedServicesTest {
     record Enregistree(WebClient demandeur, String numero, String nom, String nir, String cotitulaire) {
     }
 
-    private static String nom(String debut) {
+    static String nom(String debut) {
         StringBuilder s = new StringBuilder(debut);
         for (int i = 0; i < 8; i++) {
             s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
@@ -61,6 +61,10 @@ class MaDemandeTest implements SharedServicesTest {
     }
 
     private WebClient agent(String email) {
+        return agent(server, email);
+    }
+
+    private static WebClient agent(EmbeddedServer server, String email) {
         WebClient web = new WebClient(server);
         web.signInAs(email);
         return web;
@@ -104,11 +108,16 @@ class MaDemandeTest implements SharedServicesTest {
 
     /** Files online (with a co-holder and a NIR), then a desk of Isère validates: the number is issued. */
     private Enregistree enregistree() {
+        return enregistree(server, "maj." + nom("x") + "@exemple.fr");
+    }
+
+    /** The same for the applicant signed in with {@code email} (the browser test signs in with it too). */
+    static Enregistree enregistree(EmbeddedServer server, String email) {
         WebClient web = new WebClient(server);
         String nom = nom("Garcia");
         String cotitulaire = nom("Martin");
         String nir = nir();
-        web.signInAsApplicant("maj." + nom("x") + "@exemple.fr", "Lucia", nom);
+        web.signInAsApplicant(email, "Lucia", nom);
         HttpResponse<String> debut = web.submit("/demande", Map.of());
         Matcher m = ID.matcher(WebClient.location(debut));
         assertTrue(m.find());
@@ -123,7 +132,7 @@ class MaDemandeTest implements SharedServicesTest {
         suivante(web, id, "handicap", Map.of(), "recapitulatif");
         assertEquals(303, web.submit("/demande/" + id + "/envoi", Map.of("declaration", "oui")).statusCode());
 
-        WebClient actis = agent("agent.actis@sne.test");
+        WebClient actis = agent(server, "agent.actis@sne.test");
         HttpResponse<String> validation = actis.submit("/pro/demandes-en-ligne/" + id + "/validation", Map.of("version", "1",
                 "piece", "PRESENTEE", "nomNaissance", "oui", "prenoms", "oui", "dateNaissance", "oui"));
         assertEquals(303, validation.statusCode(), validation.body());
