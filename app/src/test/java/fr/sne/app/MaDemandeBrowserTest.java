@@ -144,7 +144,8 @@ class MaDemandeBrowserTest implements SharedServicesTest {
             page.locator("button[name=action][value=quitter]").click();
             page.waitForLoadState();
             assertTrue(page.locator("#conflit").textContent().contains("Julie Martin"), page.locator("#conflit").textContent());
-            assertEquals("2", page.inputValue("#logementRecherche-etageMaximum"));
+            assertEquals("2", page.inputValue("#logementRecherche-etageMaximum"), "the applicant's value");
+            assertEquals("650", page.inputValue("#logementRecherche-loyerMaximum"), "the desk's value, untouched by the applicant");
             check(page, "ma-demande-maj-conflit");
 
             // saving again applies it

@@ -326,11 +326,23 @@ class MaDemandeTest implements SharedServicesTest {
         assertEquals("2", version(html));
         assertEquals(2, ecritures(numero)[0], "nothing written by the stale save");
 
-        // saving again applies the applicant's value to the current version
+        // the desk's value is shown as it is now, the applicant's own edit on top of it
+        assertTrue(html.contains("value=\"600\""), html);
+
+        // saving again applies the applicant's value to the current version, the desk's stays
         HttpResponse<String> encore = web.submit("/mes-demandes/" + numero + "/recherche", Map.of("version", "2", "action", "quitter",
                 "logementRecherche.communesSouhaitees[0]", "38185", "logementRecherche.typesLogement.T2", "true",
                 "logementRecherche.loyerMaximum", "600", "logementRecherche.etageMaximum", "3"));
         assertEquals(303, encore.statusCode(), encore.body());
         assertEquals(3, ecritures(numero)[0]);
+        try (Connection c = owner(); PreparedStatement ps = c.prepareStatement("""
+                SELECT document -> 'logementRecherche' ->> 'loyerMaximum', document -> 'logementRecherche' ->> 'etageMaximum'
+                  FROM demande WHERE numero_unique = ?""")) {
+            ps.setString(1, numero);
+            ResultSet rs = ps.executeQuery();
+            assertTrue(rs.next());
+            assertEquals("600", rs.getString(1));
+            assertEquals("3", rs.getString(2));
+        }
     }
 }

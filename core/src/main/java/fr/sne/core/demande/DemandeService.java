@@ -229,7 +229,8 @@ public class DemandeService {
             ecritures.add(new VersionPerimee.Ecriture(v.version(), v.auteur(), v.ecriteLe(),
                     changements.champs(versions.get(i - 1).contenu(), v.contenu())));
         }
-        return new VersionPerimee(actuelle.version(), ecritures);
+        DemandeJson.Contenu lu = !versions.isEmpty() && versions.getFirst().version() == versionAttendue ? versions.getFirst().contenu() : null;
+        return new VersionPerimee(actuelle.version(), ecritures, lu);
     }
 
     /** The territory an actor writes in: an API client's desk's, or the active habilitation's. */

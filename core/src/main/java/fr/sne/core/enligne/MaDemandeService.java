@@ -119,9 +119,36 @@ public class MaDemandeService {
             e.anomalies().forEach(a -> erreurs.putIfAbsent(a.champ(), a.message()));
             return new Enregistrement(page(actuelle, etape, version, apres, erreurs, lecture.saisies(), List.of()), false);
         } catch (VersionPerimee e) {
-            return new Enregistrement(page(actuelle, etape, e.versionActuelle(), apres, Map.of(), lecture.saisies(),
-                    conflit(e.ecritures())), false);
+            // the form shows the application as it is now, with the applicant's own edits on top:
+            // saving again applies those without undoing what the desk changed meanwhile
+            DemandeJson.Demande maintenant = demandes.consulter(p, numero);
+            PageMaj page = page(maintenant, etape, e.versionActuelle(), maintenant.contenu(), Map.of(), Map.of(), conflit(e.ecritures()));
+            Map<String, String> valeurs = new HashMap<>(page.valeurs());
+            Map<String, String> lues = e.contenuLu().map(lu -> transactions.withoutScope(() -> formulaire.vue(etape, lu).valeurs()))
+                    .orElse(Map.of());
+            java.util.Set<String> noms = new java.util.HashSet<>(lues.keySet());
+            noms.addAll(form.keySet());
+            noms.removeAll(TECHNIQUES);
+            for (String nom : noms) {
+                String saisi = vide(form.get(nom));
+                if (e.contenuLu().isEmpty() || !java.util.Objects.equals(saisi, vide(lues.get(nom)))) {
+                    if (saisi == null) {
+                        valeurs.remove(nom);
+                    } else {
+                        valeurs.put(nom, saisi);
+                    }
+                }
+            }
+            return new Enregistrement(new PageMaj(page.demande(), etape, page.version(), valeurs, page.lignes(), page.nombres(),
+                    page.erreurs(), page.verrous(), page.conflit()), false);
         }
+    }
+
+    /** Form fields that are not the application's. */
+    private static final Set<String> TECHNIQUES = Set.of("csrfToken", "version", "action");
+
+    private static String vide(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private PageMaj page(DemandeJson.Demande d, Etape etape, int version, DemandeJson.Contenu contenu,
