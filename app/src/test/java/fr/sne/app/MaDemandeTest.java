@@ -2,6 +2,9 @@ package fr.sne.app;
 
 import fr.sne.devservices.SharedServicesTest;
 import fr.sne.devservices.SharedTestServices;
+import fr.sne.tenants.tenancy.Scope;
+import fr.sne.tenants.tenancy.TenantTransactions;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -18,12 +21,14 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,6 +45,12 @@ class MaDemandeTest implements SharedServicesTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    TenantTransactions transactions;
+
+    @Inject
+    JdbcOperations jdbc;
 
     /** A registered application linked to its applicant's account. */
     record Enregistree(WebClient demandeur, String numero, String nom, String nir, String cotitulaire) {
@@ -344,5 +355,40 @@ class MaDemandeTest implements SharedServicesTest {
             assertEquals("600", rs.getString(1));
             assertEquals("3", rs.getString(2));
         }
+    }
+
+    private int ecrire(Scope scope, String sql, String numero) {
+        return transactions.inScope(scope, () -> jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, numero);
+            return ps.executeUpdate();
+        }));
+    }
+
+    @Test
+    void rowLevelSecurityLetsAnApplicantWriteTheirOwnApplicationOnly() throws Exception {
+        Enregistree e = enregistree();
+        long sien;
+        long autre;
+        try (Connection c = owner()) {
+            PreparedStatement ps = c.prepareStatement("SELECT compte_demandeur FROM demande WHERE numero_unique = ?");
+            ps.setString(1, e.numero());
+            ResultSet rs = ps.executeQuery();
+            assertTrue(rs.next());
+            sien = rs.getLong(1);
+            ps = c.prepareStatement("INSERT INTO compte_demandeur (emetteur, sujet, email) VALUES ('test', ?, 'autre@exemple.fr') RETURNING id");
+            ps.setString(1, UUID.randomUUID().toString());
+            rs = ps.executeQuery();
+            rs.next();
+            autre = rs.getLong(1);
+        }
+        String maj = "UPDATE demande SET modifie_par = modifie_par WHERE numero_unique = ?";
+        assertEquals(1, ecrire(Scope.compte(sien), maj, e.numero()));
+        assertEquals(0, ecrire(Scope.compte(autre), maj, e.numero()), "another applicant's scope does not see the row");
+        assertThrows(RuntimeException.class, () -> ecrire(Scope.compte(autre),
+                "INSERT INTO mouvement (territoire, numero_unique, type) VALUES ('038', ?, 'MOD')", e.numero()));
+        assertThrows(RuntimeException.class, () -> ecrire(Scope.compte(autre), """
+                INSERT INTO demande_version (territoire, numero_unique, version, document, auteur, auteur_libelle)
+                VALUES ('038', ?, 99, '{}', 'x', 'x')""", e.numero()));
+        assertEquals(0, ecrire(Scope.compte(autre), "DELETE FROM demande_commune WHERE numero_unique = ?", e.numero()));
     }
 }
