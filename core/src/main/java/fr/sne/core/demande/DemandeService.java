@@ -170,6 +170,8 @@ public class DemandeService {
      * Replaces the CERFA content of an application if it is still at {@code versionAttendue};
      * the number, filing date, state and desk never change here. A stale version throws
      * {@link VersionPerimee} naming who changed which fields meanwhile; nothing is written.
+     * An applicant updates only their own application (in their account's scope) and within
+     * {@link ModificationParLeDemandeur}: forbidden changes come back as anomalies.
      */
     public DemandeJson.Demande modifier(Actor actor, String numero, int versionAttendue, DemandeJson.Creation modification) {
         DemandeJson.Contenu contenu = modification.contenu();

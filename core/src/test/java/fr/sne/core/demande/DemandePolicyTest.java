@@ -61,4 +61,15 @@ class DemandePolicyTest {
             assertEquals(other, policy.decider(client, action, "030"));
         }
     }
+
+    @ParameterizedTest(name = "applicant {0}")
+    @CsvSource({"CONSULTER, AUTORISEE", "MODIFIER, AUTORISEE", "CREER, REFUSEE"})
+    void applicantsOnTheirOwnApplicationOnly(ActionDemande action, Decision own) {
+        Actor demandeur = new Actor.Particulier(7, "lucia@exemple.fr", "Lucia", "Garcia");
+        assertEquals(own, policy.decider(demandeur, action, "038", 7L));
+        // another applicant's application, or one filed at a desk (no account): not found
+        assertEquals(Decision.INTROUVABLE, policy.decider(demandeur, action, "038", 8L));
+        assertEquals(Decision.INTROUVABLE, policy.decider(demandeur, action, "038", null));
+        assertEquals(Decision.INTROUVABLE, policy.decider(demandeur, action, "038"));
+    }
 }
