@@ -26,11 +26,21 @@ class SignInTest implements SharedServicesTest {
     @Test
     void anonymousProfessionalPagesRedirectToSignIn() {
         WebClient web = new WebClient(server);
-        for (String page : new String[] {"/pro", "/communaute"}) {
+        for (String page : new String[] {"/pro", "/communaute", "/suivi"}) {
             HttpResponse<String> response = web.page(page);
             assertEquals(303, response.statusCode(), page);
             assertTrue(WebClient.location(response).endsWith("/oauth/login/sne"), WebClient.location(response));
         }
+    }
+
+    @Test
+    void anApplicantFollowsTheirApplicationsFromTheHomeTile() {
+        WebClient web = new WebClient(server);
+        web.signInAs("demandeur@sne.test");
+        HttpResponse<String> suivi = web.page("/suivi");
+        assertEquals(303, suivi.statusCode());
+        assertEquals("/#mes-demandes", WebClient.location(suivi));
+        assertTrue(web.page("/").body().contains("id=\"mes-demandes\""));
     }
 
     @Test

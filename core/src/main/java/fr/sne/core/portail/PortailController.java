@@ -5,6 +5,7 @@ import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.identity.Actors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.View;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -43,5 +45,12 @@ class PortailController {
         model.put("message", "brouillon".equals(message)
                 ? "Votre demande est enregistrée : vous pouvez la reprendre quand vous le souhaitez." : null);
         return model;
+    }
+
+    /** "Suivre ma demande": the applicant's applications, after signing in when needed. */
+    @Get("/suivi")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<?> suivi() {
+        return HttpResponse.seeOther(URI.create("/#mes-demandes"));
     }
 }
