@@ -1,12 +1,8 @@
 package fr.sne.app;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import fr.sne.devservices.SharedServicesTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,24 +14,12 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * The online filing journey in a real browser (Debian's headless Chromium): an applicant files
- * step by step with mistakes corrected on the way, a desk agent checks the identity and
- * validates. Each page is saved under target/screenshots and checked with axe-core (WCAG 2.1 A/AA).
- */
 /**
  * The applicant's registered application in a real browser: its page, the update of a step, a
  * field error and a stale save after a desk's change. Screenshots under target/screenshots,
@@ -45,37 +29,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MaDemandeBrowserTest implements SharedServicesTest {
 
-    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     @Inject
     EmbeddedServer server;
 
-    private Playwright playwright;
+    private Navigateur navigateur;
     private Browser browser;
-    private Path screenshots;
 
     @BeforeAll
     void startBrowser() throws IOException {
-        Path home = Files.createTempDirectory("sne-chromium");
-        Map<String, String> env = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "HOME", home.toString(), "TMPDIR", home.toString());
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("sne.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setEnv(env)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-        screenshots = Path.of(System.getProperty("sne.build.directory", "target"), "screenshots");
-        Files.createDirectories(screenshots);
+        navigateur = new Navigateur();
+        browser = navigateur.browser();
     }
 
     @AfterAll
     void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (navigateur != null) {
+            navigateur.close();
         }
     }
 
@@ -84,14 +54,7 @@ class MaDemandeBrowserTest implements SharedServicesTest {
     }
 
     private void check(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(name + ".png")).setFullPage(true));
-        assertEquals("fr", page.getAttribute("html", "lang"));
-        assertEquals(1, page.locator("h1").count(), "one h1 on " + name);
-        List<Rule> violations = new AxeBuilder(page).withTags(WCAG).analyze().getViolations();
-        assertEquals(List.of(), violations.stream()
-                .map(v -> v.getId() + " (" + v.getHelp() + "): " + v.getNodes().stream()
-                        .map(n -> n.getTarget().toString()).collect(Collectors.joining(", ")))
-                .toList(), "axe-core on " + name);
+        navigateur.verifier(page, name);
     }
 
     @Test

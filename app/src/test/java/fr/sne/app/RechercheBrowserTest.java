@@ -1,12 +1,8 @@
 package fr.sne.app;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import fr.sne.devservices.SharedServicesTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -17,12 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,14 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RechercheBrowserTest implements SharedServicesTest {
 
-    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     @Inject
     EmbeddedServer server;
 
-    private Playwright playwright;
+    private Navigateur navigateur;
     private Browser browser;
-    private Path screenshots;
     private String numero;
     private final String nom = FabriqueDemandes.nomUnique("Navigateur");
 
@@ -51,25 +39,14 @@ class RechercheBrowserTest implements SharedServicesTest {
     void start() throws IOException {
         numero = new FabriqueDemandes(server).creer("editeur-actis", FabriqueDemandes.Menage.de(nom + "-Lefèvre", "Jeanne Louise", "1979-07-08")
                 .communes("38006").types("T3").famille(true, 1).priorite("ACTIF", "HAND"));
-        Path home = Files.createTempDirectory("sne-chromium");
-        Map<String, String> env = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "HOME", home.toString(), "TMPDIR", home.toString());
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("sne.chromium", "/usr/bin/chromium")))
-                .setHeadless(true).setEnv(env)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-        screenshots = Path.of(System.getProperty("sne.build.directory", "target"), "screenshots");
-        Files.createDirectories(screenshots);
+        navigateur = new Navigateur();
+        browser = navigateur.browser();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (navigateur != null) {
+            navigateur.close();
         }
     }
 
@@ -78,17 +55,7 @@ class RechercheBrowserTest implements SharedServicesTest {
     }
 
     private void check(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(name + ".png")).setFullPage(true));
-        assertEquals("fr", page.getAttribute("html", "lang"));
-        assertEquals(1, page.locator("h1").count(), "one h1 on " + name);
-        // no horizontal scrolling of the page (RGAA 10.11): wide tables scroll inside their container
-        assertEquals(page.evaluate("() => window.innerWidth"), page.evaluate("() => document.documentElement.scrollWidth"),
-                "page wider than the window on " + name);
-        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
-        assertEquals(List.of(), results.getViolations().stream()
-                .map(v -> v.getId() + " (" + v.getHelp() + "): " + v.getNodes().stream()
-                        .map(n -> n.getTarget().toString()).collect(Collectors.joining(", ")))
-                .toList(), "axe-core on " + name);
+        navigateur.verifier(page, name);
     }
 
     private Page signIn(BrowserContext context, String email) {
