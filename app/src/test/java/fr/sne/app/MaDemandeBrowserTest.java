@@ -106,7 +106,7 @@ class MaDemandeBrowserTest implements SharedServicesTest {
             page.locator("#logementRecherche-etageMaximum").fill("2");
             page.locator("button[name=action][value=quitter]").click();
             page.waitForLoadState();
-            assertTrue(page.locator("#conflit").textContent().contains("Julie Martin"), page.locator("#conflit").textContent());
+            assertTrue(page.locator("#conflit").textContent().contains("Le guichet ACTIS"), page.locator("#conflit").textContent());
             assertEquals("2", page.inputValue("#logementRecherche-etageMaximum"), "the applicant's value");
             assertEquals("650", page.inputValue("#logementRecherche-loyerMaximum"), "the desk's value, untouched by the applicant");
             check(page, "ma-demande-maj-conflit");

@@ -331,7 +331,8 @@ class MaDemandeTest implements SharedServicesTest {
         assertEquals(409, perimee.statusCode(), perimee.body());
         String html = perimee.body();
         assertTrue(html.contains("Votre demande a été modifiée pendant votre saisie"), html);
-        assertTrue(html.contains("Julie Martin"), "names the desk person: " + html);
+        assertTrue(html.contains("Le guichet ACTIS"), "names the desk: " + html);
+        assertFalse(html.contains("Julie Martin"), "never the agent: " + html);
         assertTrue(html.contains("Loyer maximum"), "names the field: " + html);
         assertTrue(html.contains("value=\"3\""), "the applicant's value stays in the form: " + html);
         assertEquals("2", version(html));
@@ -390,5 +391,14 @@ class MaDemandeTest implements SharedServicesTest {
                 INSERT INTO demande_version (territoire, numero_unique, version, document, auteur, auteur_libelle)
                 VALUES ('038', ?, 99, '{}', 'x', 'x')""", e.numero()));
         assertEquals(0, ecrire(Scope.compte(autre), "DELETE FROM demande_commune WHERE numero_unique = ?", e.numero()));
+        // even in their own row, an applicant changes only the content; nobody moves the filing date
+        assertThrows(RuntimeException.class, () -> ecrire(Scope.compte(sien),
+                "UPDATE demande SET etat = 'RADIEE' WHERE numero_unique = ?", e.numero()));
+        assertThrows(RuntimeException.class, () -> ecrire(Scope.compte(sien),
+                "UPDATE demande SET date_prochain_renouvellement = date_prochain_renouvellement + 365 WHERE numero_unique = ?", e.numero()));
+        assertThrows(RuntimeException.class, () -> ecrire(Scope.compte(sien),
+                "UPDATE demande SET date_depot = date_depot - 30 WHERE numero_unique = ?", e.numero()));
+        assertThrows(RuntimeException.class, () -> ecrire(Scope.territoire("038"),
+                "UPDATE demande SET date_depot = date_depot - 30 WHERE numero_unique = ?", e.numero()));
     }
 }

@@ -55,6 +55,10 @@ public final class ModificationParLeDemandeur {
     }
 
     private static String message(String champ) {
+        if (champ.startsWith("priorite.")) {
+            return "La reconnaissance DALO ne peut plus être modifiée par le demandeur : un guichet enregistreur la met à jour "
+                    + "au vu de la décision de la commission de médiation.";
+        }
         String quoi = champ.endsWith(".nir") ? "Le numéro de sécurité sociale" : "L’état civil (civilité, noms, prénoms, date et lieu de naissance)";
         return quoi + " ne peut plus être modifié par le demandeur : adressez-vous à un guichet enregistreur, "
                 + "qui le corrigera au vu d’un justificatif.";
@@ -74,6 +78,11 @@ public final class ModificationParLeDemandeur {
             personne(v, "demandeur", d.civilite(), d.nomNaissance(), d.prenoms(), d.dateNaissance(), d.nir());
             v.put("demandeur.paysNaissance", texte(d.paysNaissance()));
             v.put("demandeur.communeNaissance", texte(d.communeNaissance()));
+        }
+        if (c.priorite() != null) {
+            // the DALO decision is the mediation commission's: desks record it from the decision
+            v.put("priorite.statutDalo", texte(c.priorite().statutDalo()));
+            v.put("priorite.dateDecisionDalo", c.priorite().dateDecisionDalo());
         }
         List<DemandeJson.Cotitulaire> cotitulaires = c.cotitulairesOuVide();
         for (int i = 0; i < cotitulaires.size(); i++) {

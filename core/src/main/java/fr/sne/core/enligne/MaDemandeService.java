@@ -165,8 +165,20 @@ public class MaDemandeService {
     }
 
     private static List<Conflit> conflit(List<VersionPerimee.Ecriture> ecritures) {
-        return ecritures.stream().map(e -> new Conflit(e.auteur(), HORODATAGE.format(e.le().atZone(ZoneId.of("Europe/Paris"))),
+        return ecritures.stream().map(e -> new Conflit(auteurPourLeDemandeur(e.auteur()), HORODATAGE.format(e.le().atZone(ZoneId.of("Europe/Paris"))),
                 e.champs().stream().map(MaDemandeService::libelle).distinct().collect(Collectors.joining(", ")))).toList();
+    }
+
+    /**
+     * Who wrote, as an applicant may read it: the desk ("Julie Martin (ACTIS)" → "le guichet ACTIS"),
+     * never the agent's name.
+     */
+    static String auteurPourLeDemandeur(String auteur) {
+        if ("Le demandeur".equals(auteur)) {
+            return "Vous-même";
+        }
+        java.util.regex.Matcher guichet = java.util.regex.Pattern.compile("\\(([^()]+)\\)$").matcher(auteur);
+        return guichet.find() ? "Le guichet " + guichet.group(1) : "Un guichet enregistreur";
     }
 
     /** A changed field (JSON path) as the form labels it, else its path. */

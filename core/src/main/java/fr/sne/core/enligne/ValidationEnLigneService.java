@@ -66,7 +66,13 @@ public class ValidationEnLigneService {
     public List<DemandeEnLigne> enAttente(Actor actor) {
         Scope scope = Acces.scope(actor);
         Acces.exiger(policy.decider(actor, ActionEnLigne.LISTER, scope.territoire()));
-        return transactions.inScope(Scope.lecture(scope), () -> repository.enAttente(scope.territoire(), FILE_MAX));
+        List<DemandeEnLigne> liste = transactions.inScope(Scope.lecture(scope), () -> repository.enAttente(scope.territoire(), FILE_MAX));
+        if (!liste.isEmpty()) {
+            // the queue shows names and birth dates: a read of nominative data
+            audit.lecture(actor, TypeAction.LECTURE, scope.territoire(), "DEMANDE_EN_LIGNE", null,
+                    Map.of("demandes", liste.stream().map(DemandeEnLigne::id).toList()));
+        }
+        return liste;
     }
 
     /** Opens one (an audited reading of nominative data); another territory's is not found. */

@@ -7,6 +7,8 @@ import fr.sne.core.demande.DemandeService;
 import fr.sne.core.demande.DoublonsProbables;
 import fr.sne.core.doublon.Candidat;
 import fr.sne.core.doublon.RechercheDoublons;
+import fr.sne.tenants.audit.AuditTrail;
+import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.identity.Habilitation;
 import fr.sne.tenants.tenancy.Scope;
@@ -17,6 +19,7 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The desk's CERFA form: drafts of the agent's desk (saved tab by tab) and their registration.
@@ -30,10 +33,12 @@ class SaisieService {
     private final DemandePolicy policy;
     private final DemandeService demandes;
     private final RechercheDoublons doublons;
+    private final AuditTrail audit;
 
     SaisieService(TenantTransactions transactions, BrouillonRepository brouillons, DemandePolicy policy, DemandeService demandes,
-                  RechercheDoublons doublons) {
+                  RechercheDoublons doublons, AuditTrail audit) {
         this.doublons = doublons;
+        this.audit = audit;
         this.transactions = transactions;
         this.brouillons = brouillons;
         this.policy = policy;
@@ -42,13 +47,21 @@ class SaisieService {
 
     List<Brouillon> brouillons(Actor.Professionnel actor) {
         Habilitation h = guichet(actor);
-        return transactions.inScope(Scope.territoireReadOnly(h.territoire()), () -> brouillons.duGuichet(h.territoire(), h.guichet()));
+        List<Brouillon> liste = transactions.inScope(Scope.territoireReadOnly(h.territoire()),
+                () -> brouillons.duGuichet(h.territoire(), h.guichet()));
+        if (!liste.isEmpty()) {
+            audit.lecture(actor, TypeAction.LECTURE, h.territoire(), "BROUILLON", null,
+                    Map.of("brouillons", liste.stream().map(Brouillon::id).toList()));
+        }
+        return liste;
     }
 
     Brouillon brouillon(Actor.Professionnel actor, long id) {
         Habilitation h = guichet(actor);
-        return transactions.inScope(Scope.territoireReadOnly(h.territoire()), () -> brouillons.trouver(h.territoire(), h.guichet(), id))
+        Brouillon b = transactions.inScope(Scope.territoireReadOnly(h.territoire()), () -> brouillons.trouver(h.territoire(), h.guichet(), id))
                 .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Ce brouillon n’existe pas ou a déjà été enregistré."));
+        audit.lecture(actor, TypeAction.LECTURE, h.territoire(), "BROUILLON", String.valueOf(id), null);
+        return b;
     }
 
     /** Saves a draft (a new one when {@code id} is null) and returns its id. */
@@ -56,11 +69,16 @@ class SaisieService {
         Habilitation h = guichet(actor);
         return transactions.inScope(Scope.territoire(h.territoire()), () -> {
             if (id == null) {
-                return brouillons.inserer(h.territoire(), h.guichet(), actor.email(), contenu, onglet);
+                long nouveau = brouillons.inserer(h.territoire(), h.guichet(), actor.email(), contenu, onglet);
+                audit.changement(actor, TypeAction.CREATION, h.territoire(), "BROUILLON", String.valueOf(nouveau), null,
+                        Map.of("onglet", onglet.code()));
+                return nouveau;
             }
             if (!brouillons.mettreAJour(h.territoire(), h.guichet(), id, contenu, onglet)) {
                 throw new Refus(HttpStatus.NOT_FOUND, "Ce brouillon n’existe pas ou a déjà été enregistré.");
             }
+            audit.changement(actor, TypeAction.MODIFICATION, h.territoire(), "BROUILLON", String.valueOf(id), null,
+                    Map.of("onglet", onglet.code()));
             return id;
         });
     }
@@ -69,6 +87,7 @@ class SaisieService {
         Habilitation h = guichet(actor);
         transactions.inScope(Scope.territoire(h.territoire()), () -> {
             brouillons.supprimer(h.territoire(), h.guichet(), id);
+            audit.changement(actor, TypeAction.SUPPRESSION, h.territoire(), "BROUILLON", String.valueOf(id), null, null);
             return null;
         });
     }

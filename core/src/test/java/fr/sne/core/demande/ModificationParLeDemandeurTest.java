@@ -53,4 +53,19 @@ class ModificationParLeDemandeurTest {
         assertEquals("cotitulaires[0]", anomalies.getFirst().champ());
         assertTrue(anomalies.getFirst().message().contains("ne peut pas être retiré"));
     }
+
+    @Test
+    void aRecordedDaloDecisionIsTheDesksToChange() {
+        DemandeJson.Contenu nonDalo = new DemandeJson.Contenu(avant.demandeur(), avant.cotitulaires(), null, null, null, null, null, null,
+                avant.logementRecherche(), null, new DemandeJson.Priorite("NON", null, List.of("SUROC")));
+        DemandeJson.Contenu dalo = new DemandeJson.Contenu(avant.demandeur(), avant.cotitulaires(), null, null, null, null, null, null,
+                avant.logementRecherche(), null, new DemandeJson.Priorite("ACTIF", LocalDate.of(2026, 1, 5), List.of("SUROC", "HAND")));
+        List<Probleme.Anomalie> anomalies = ModificationParLeDemandeur.interdites(nonDalo, dalo);
+        assertEquals(List.of("priorite.statutDalo"), anomalies.stream().map(Probleme.Anomalie::champ).toList());
+        assertTrue(anomalies.getFirst().message().contains("commission de médiation"));
+        // the situations declared stay the applicant's to update
+        DemandeJson.Contenu situations = new DemandeJson.Contenu(avant.demandeur(), avant.cotitulaires(), null, null, null, null, null,
+                null, avant.logementRecherche(), null, new DemandeJson.Priorite("NON", null, List.of("HAND")));
+        assertEquals(List.of(), ModificationParLeDemandeur.interdites(nonDalo, situations));
+    }
 }

@@ -69,7 +69,7 @@ public class Courriels {
     /** Sends one mail and says how it went: sent, refused for good (recipient rejected) or failed (worth retrying). */
     public IssueEnvoi envoyer(Courriel courriel) {
         if (session == null) {
-            LOG.warn("Aucun serveur SMTP configuré : courriel « {} » non envoyé", courriel.objet());
+            LOG.warn("Aucun serveur SMTP configuré : courriel non envoyé");
             return new IssueEnvoi.Echec("Aucun serveur SMTP configuré");
         }
         try {
@@ -79,13 +79,14 @@ public class Courriels {
         } catch (AddressException e) {
             return new IssueEnvoi.Refuse("Adresse invalide : " + e.getMessage());
         } catch (SendFailedException e) {
-            LOG.warn("Courriel « {} » non envoyé : {}", courriel.objet(), diagnostic(e));
+            // the server's reply usually quotes the recipient: it goes to the caller, not to the logs
+            LOG.warn("Courriel non envoyé : {}", e.getClass().getSimpleName());
             // the server answered the recipient with a 5xx (JavaMail lists it as invalid): final
             Address[] invalides = e.getInvalidAddresses();
             return invalides != null && invalides.length > 0
                     ? new IssueEnvoi.Refuse(diagnostic(e)) : new IssueEnvoi.Echec(diagnostic(e));
         } catch (MessagingException e) {
-            LOG.warn("Courriel « {} » non envoyé : {}", courriel.objet(), diagnostic(e));
+            LOG.warn("Courriel non envoyé : {}", e.getClass().getSimpleName());
             return new IssueEnvoi.Echec(diagnostic(e));
         }
     }
