@@ -1,17 +1,13 @@
 package fr.sne.app;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import fr.sne.devservices.SharedServicesTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,21 +24,9 @@ class BrowserPagesTest implements SharedServicesTest {
     @Inject
     EmbeddedServer server;
 
-    private Navigateur navigateur;
-    private Browser browser;
+    private final Navigateur navigateur = Navigateur.partage();
 
-    @BeforeAll
-    void startBrowser() throws IOException {
-        navigateur = new Navigateur();
-        browser = navigateur.browser();
-    }
 
-    @AfterAll
-    void stopBrowser() {
-        if (navigateur != null) {
-            navigateur.close();
-        }
-    }
 
     private String url(String path) {
         return "http://localhost:" + server.getPort() + path;
@@ -54,7 +38,7 @@ class BrowserPagesTest implements SharedServicesTest {
 
     @Test
     void publicPagesAreAccessible() {
-        try (Page page = browser.newPage(new Browser.NewPageOptions().setLocale("fr-FR"))) {
+        try (var context = navigateur.contexte(); Page page = context.newPage()) {
             page.navigate(url("/"));
             assertTrue(page.title().contains("SNE"), page.title());
             check(page, "portail-accueil");
@@ -67,7 +51,7 @@ class BrowserPagesTest implements SharedServicesTest {
 
     @Test
     void aPersonSignsInWithOneClickAndReachesTheProfessionalPages() {
-        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")); Page page = context.newPage()) {
+        try (var context = navigateur.contexte(); Page page = context.newPage()) {
             page.navigate(url("/pro"));
             // redirected to the provider's login page, which lists the demo personas
             assertTrue(page.url().contains("/sne/authorize"), page.url());
@@ -91,16 +75,12 @@ class BrowserPagesTest implements SharedServicesTest {
     }
 
     private Page signIn(com.microsoft.playwright.BrowserContext context, String email) {
-        Page page = context.newPage();
-        page.navigate(url("/pro"));
-        page.locator("button[data-persona='" + email + "']").click();
-        page.waitForURL(url("/pro"));
-        return page;
+        return navigateur.connecter(context, url(""), email);
     }
 
     @Test
     void theTerritorialAdministrationPagesAreAccessible() {
-        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")); Page page = signIn(context, "gt.isere@sne.test")) {
+        try (var context = navigateur.contexte(); Page page = signIn(context, "gt.isere@sne.test")) {
             for (String[] p : new String[][] {{"/pro/admin/guichets", "admin-guichets"},
                     {"/pro/admin/guichets/38001", "admin-guichet-fiche"},
                     {"/pro/admin/habilitations", "admin-habilitations"}, {"/pro/admin/revue", "admin-revue"},
@@ -122,13 +102,13 @@ class BrowserPagesTest implements SharedServicesTest {
             assertEquals("true", page.getAttribute("#siret", "aria-invalid"));
             check(page, "admin-guichet-erreurs");
         }
-        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")); Page page = signIn(context, "admin@sne.test")) {
+        try (var context = navigateur.contexte(); Page page = signIn(context, "admin@sne.test")) {
             page.navigate(url("/pro/admin/territoires"));
             check(page, "admin-territoires");
             page.navigate(url("/pro/admin/territoires/038"));
             check(page, "admin-territoire-fiche");
         }
-        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")); Page page = signIn(context, "nouvel.agent@sne.test")) {
+        try (var context = navigateur.contexte(); Page page = signIn(context, "nouvel.agent@sne.test")) {
             check(page, "pro-sans-habilitation");
             page.navigate(url("/pro/habilitations/demande"));
             check(page, "demande-habilitation");
@@ -170,14 +150,14 @@ class BrowserPagesTest implements SharedServicesTest {
 
     @Test
     void aDeskAgentRegistersAnApplicationAndIsWarnedOfADuplicate() {
-        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")); Page page = signIn(context, "agent.actis@sne.test")) {
+        try (var context = navigateur.contexte(); Page page = signIn(context, "agent.actis@sne.test")) {
             saisirDemande(page, "Roux-Garnier", "Camille Anne", "1992-02-29", "saisie");
             page.waitForURL("**/pro/demandes/038*");
             assertTrue(page.locator("main").textContent().contains("La demande est enregistrée sous le numéro unique"));
             assertTrue(page.locator("main").textContent().contains("Grenoble (38185)"));
             check(page, "saisie-fiche");
         }
-        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")); Page page = signIn(context, "agent.stegreve@sne.test")) {
+        try (var context = navigateur.contexte(); Page page = signIn(context, "agent.stegreve@sne.test")) {
             saisirDemande(page, "ROUX GARNIER", "camille-anne", "1992-02-29", null);
             assertTrue(page.locator("h1").textContent().contains("Doublons probables"));
             check(page, "saisie-doublons");

@@ -1,6 +1,5 @@
 package fr.sne.app;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import fr.sne.devservices.SharedServicesTest;
@@ -8,12 +7,9 @@ import fr.sne.devservices.SharedTestServices;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
@@ -31,21 +27,9 @@ class CourriersBrowserTest implements SharedServicesTest {
     @Inject
     EmbeddedServer server;
 
-    private Navigateur navigateur;
-    private Browser browser;
+    private final Navigateur navigateur = Navigateur.partage();
 
-    @BeforeAll
-    void startBrowser() throws IOException {
-        navigateur = new Navigateur();
-        browser = navigateur.browser();
-    }
 
-    @AfterAll
-    void stopBrowser() {
-        if (navigateur != null) {
-            navigateur.close();
-        }
-    }
 
     private String url(String path) {
         return "http://localhost:" + server.getPort() + path;
@@ -75,7 +59,7 @@ class CourriersBrowserTest implements SharedServicesTest {
     @Test
     void aDeskAgentPrintsTheWaitingLetters() {
         String numero = enregistrerSansCourriel();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
+        try (BrowserContext context = navigateur.contexte();
              Page page = context.newPage()) {
             page.navigate(url("/pro"));
             page.locator("button[data-persona='agent.actis@sne.test']").click();

@@ -1,18 +1,14 @@
 package fr.sne.app;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import fr.sne.devservices.SharedServicesTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,21 +29,9 @@ class DemandeEnLigneBrowserTest implements SharedServicesTest {
     @Inject
     EmbeddedServer server;
 
-    private Navigateur navigateur;
-    private Browser browser;
+    private final Navigateur navigateur = Navigateur.partage();
 
-    @BeforeAll
-    void startBrowser() throws IOException {
-        navigateur = new Navigateur();
-        browser = navigateur.browser();
-    }
 
-    @AfterAll
-    void stopBrowser() {
-        if (navigateur != null) {
-            navigateur.close();
-        }
-    }
 
     private String url(String path) {
         return "http://localhost:" + server.getPort() + path;
@@ -58,11 +42,7 @@ class DemandeEnLigneBrowserTest implements SharedServicesTest {
     }
 
     private Page signIn(BrowserContext context, String email) {
-        Page page = context.newPage();
-        page.navigate(url("/pro"));
-        page.locator("button[data-persona='" + email + "']").click();
-        page.waitForURL(url("/pro"));
-        return page;
+        return navigateur.connecter(context, url(""), email);
     }
 
     private static String nom(String debut) {
@@ -82,7 +62,7 @@ class DemandeEnLigneBrowserTest implements SharedServicesTest {
     void anApplicantFilesOnlineAndADeskValidates() {
         String nom = nom("Rousseau");
         long id;
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
+        try (BrowserContext context = navigateur.contexte();
              Page page = context.newPage()) {
             // not signed in yet: filing asks for sign-in, then comes back to the form
             page.navigate(url("/"));
@@ -168,7 +148,7 @@ class DemandeEnLigneBrowserTest implements SharedServicesTest {
         }
 
         String numero;
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
+        try (BrowserContext context = navigateur.contexte();
              Page page = signIn(context, "agent.actis@sne.test")) {
             page.locator("a[href='/pro/demandes-en-ligne']").click();
             page.waitForURL(url("/pro/demandes-en-ligne"));
@@ -196,7 +176,7 @@ class DemandeEnLigneBrowserTest implements SharedServicesTest {
             check(page, "pro-demande-en-ligne-validee");
         }
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
+        try (BrowserContext context = navigateur.contexte();
              Page page = signIn(context, "demandeur@sne.test")) {
             page.navigate(url("/"));
             assertTrue(page.locator("tr[data-demande='" + id + "']").textContent().contains("Enregistrée — n° " + numero));

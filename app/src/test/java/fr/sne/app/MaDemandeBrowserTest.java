@@ -1,18 +1,14 @@
 package fr.sne.app;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import fr.sne.devservices.SharedServicesTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +29,9 @@ class MaDemandeBrowserTest implements SharedServicesTest {
     @Inject
     EmbeddedServer server;
 
-    private Navigateur navigateur;
-    private Browser browser;
+    private final Navigateur navigateur = Navigateur.partage();
 
-    @BeforeAll
-    void startBrowser() throws IOException {
-        navigateur = new Navigateur();
-        browser = navigateur.browser();
-    }
 
-    @AfterAll
-    void stopBrowser() {
-        if (navigateur != null) {
-            navigateur.close();
-        }
-    }
 
     private String url(String path) {
         return "http://localhost:" + server.getPort() + path;
@@ -62,7 +46,7 @@ class MaDemandeBrowserTest implements SharedServicesTest {
         String email = "navigateur." + MaDemandeTest.nom("x") + "@exemple.fr";
         MaDemandeTest.Enregistree e = MaDemandeTest.enregistree(server, email);
         String numero = e.numero();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
+        try (BrowserContext context = navigateur.contexte();
              Page page = context.newPage()) {
             page.navigate(url("/demande"));
             page.locator("#email-particulier").fill(email);

@@ -2,6 +2,7 @@ package fr.sne.app;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -19,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The browser of the page tests: Debian's headless Chromium driven by Playwright (nothing is
- * downloaded), screenshots under target/screenshots, and the checks every page must pass.
+ * downloaded), started once per test JVM like the other shared services, screenshots under
+ * target/screenshots, and the checks every page must pass.
  */
-final class Navigateur implements AutoCloseable {
+final class Navigateur {
 
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
@@ -29,7 +31,22 @@ final class Navigateur implements AutoCloseable {
     private final Browser browser;
     private final Path captures;
 
-    Navigateur() {
+    /** The browser shared by every page test of this JVM; closed when the JVM exits. */
+    static Navigateur partage() {
+        return Holder.NAVIGATEUR;
+    }
+
+    private static final class Holder {
+        private static final Navigateur NAVIGATEUR = demarrer();
+
+        private static Navigateur demarrer() {
+            Navigateur navigateur = new Navigateur();
+            Runtime.getRuntime().addShutdownHook(new Thread(navigateur::fermer, "sne-chromium-stop"));
+            return navigateur;
+        }
+    }
+
+    private Navigateur() {
         try {
             Path home = Files.createTempDirectory("sne-chromium");
             Map<String, String> env = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "HOME", home.toString(), "TMPDIR", home.toString());
@@ -45,10 +62,6 @@ final class Navigateur implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    Browser browser() {
-        return browser;
     }
 
     /** Where the screenshot named {@code nom} goes. */
@@ -73,8 +86,24 @@ final class Navigateur implements AutoCloseable {
                 .toList(), "axe-core on " + nom);
     }
 
-    @Override
-    public void close() {
+    /** A new browser session (its own cookies) in French, as a person in France gets it. */
+    BrowserContext contexte() {
+        return browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
+    }
+
+    /**
+     * Signs in on the provider's page with one click on a persona (a fresh context per person)
+     * and lands on the professional home.
+     */
+    Page connecter(BrowserContext context, String base, String email) {
+        Page page = context.newPage();
+        page.navigate(base + "/pro");
+        page.locator("button[data-persona='" + email + "']").click();
+        page.waitForURL(base + "/pro");
+        return page;
+    }
+
+    private void fermer() {
         browser.close();
         playwright.close();
     }

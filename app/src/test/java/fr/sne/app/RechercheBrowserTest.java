@@ -1,13 +1,11 @@
 package fr.sne.app;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import fr.sne.devservices.SharedServicesTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,8 +28,7 @@ class RechercheBrowserTest implements SharedServicesTest {
     @Inject
     EmbeddedServer server;
 
-    private Navigateur navigateur;
-    private Browser browser;
+    private final Navigateur navigateur = Navigateur.partage();
     private String numero;
     private final String nom = FabriqueDemandes.nomUnique("Navigateur");
 
@@ -39,16 +36,8 @@ class RechercheBrowserTest implements SharedServicesTest {
     void start() throws IOException {
         numero = new FabriqueDemandes(server).creer("editeur-actis", FabriqueDemandes.Menage.de(nom + "-Lefèvre", "Jeanne Louise", "1979-07-08")
                 .communes("38006").types("T3").famille(true, 1).priorite("ACTIF", "HAND"));
-        navigateur = new Navigateur();
-        browser = navigateur.browser();
     }
 
-    @AfterAll
-    void stop() {
-        if (navigateur != null) {
-            navigateur.close();
-        }
-    }
 
     private String url(String path) {
         return "http://localhost:" + server.getPort() + path;
@@ -59,16 +48,12 @@ class RechercheBrowserTest implements SharedServicesTest {
     }
 
     private Page signIn(BrowserContext context, String email) {
-        Page page = context.newPage();
-        page.navigate(url("/pro"));
-        page.locator("button[data-persona='" + email + "']").click();
-        page.waitForURL(url("/pro"));
-        return page;
+        return navigateur.connecter(context, url(""), email);
     }
 
     @Test
     void aTerritorialManagerSearchesApplications() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"))) {
+        try (BrowserContext context = navigateur.contexte()) {
             Page page = signIn(context, "gt.isere@sne.test");
             page.locator("main a[href='/pro/demandes']").first().click();
             page.waitForURL(url("/pro/demandes"));
@@ -108,7 +93,7 @@ class RechercheBrowserTest implements SharedServicesTest {
 
     @Test
     void aDeskAgentLooksForDuplicates() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"))) {
+        try (BrowserContext context = navigateur.contexte()) {
             Page page = signIn(context, "agent.actis@sne.test");
             page.navigate(url("/pro/demandes/doublons"));
             check(page, "doublons-formulaire");
