@@ -1,7 +1,6 @@
 package fr.sne.core.demande;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import fr.sne.core.referentiel.Normalisation;
 
 /**
  * The comparison keys of probable duplicates: no case, accents, hyphens, apostrophes or spaces.
@@ -13,10 +12,6 @@ public final class Cles {
     }
 
     public static String cle(String s) {
-        if (s == null) {
-            return "";
-        }
-        String lower = s.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae").replace("ß", "ss");
-        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").replaceAll("[^a-z0-9]", "");
+        return Normalisation.normaliser(s).replace(" ", "");
     }
 }

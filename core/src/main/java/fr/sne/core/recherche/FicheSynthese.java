@@ -2,7 +2,7 @@ package fr.sne.core.recherche;
 
 import fr.sne.core.demande.DemandeJson;
 import fr.sne.core.referentiel.ListesCodes;
-import fr.sne.documents.pdf.RenduPdf;
+import fr.sne.documents.pdf.GabaritsPdf;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.geographie.Commune;
@@ -17,10 +17,6 @@ import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Refus;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -56,13 +52,12 @@ public class FicheSynthese {
     private final Geographie geographie;
     private final Territoires territoires;
     private final Annuaire annuaire;
-    private final TemplateEngine thymeleaf;
-    private final RenduPdf rendu;
+    private final GabaritsPdf gabarits;
     private final Clock clock;
 
     FicheSynthese(TenantTransactions transactions, FicheRepository repository, RecherchePolicy policy, AuditTrail audit,
                   ListesCodes codes, Geographie geographie, Territoires territoires, Annuaire annuaire,
-                  RenduPdf rendu, Clock clock) {
+                  GabaritsPdf gabarits, Clock clock) {
         this.transactions = transactions;
         this.repository = repository;
         this.policy = policy;
@@ -71,8 +66,7 @@ public class FicheSynthese {
         this.geographie = geographie;
         this.territoires = territoires;
         this.annuaire = annuaire;
-        this.thymeleaf = moteurXhtml();
-        this.rendu = rendu;
+        this.gabarits = gabarits;
         this.clock = clock;
     }
 
@@ -87,21 +81,7 @@ public class FicheSynthese {
         });
         DemandeJson.Demande d = (DemandeJson.Demande) vue.get("demande");
         audit.lecture(actor, TypeAction.LECTURE, d.territoire(), "DEMANDE", d.numeroUnique(), Map.of("document", "FICHE_SYNTHESE"));
-        Context context = new Context(FRANCAIS, vue);
-        return rendu.pdfA(thymeleaf.process("fiche-synthese", context));
-    }
-
-    /** The PDF templates of frontend-templates: {@code pdf/<name>.xhtml}, XML mode. */
-    private static TemplateEngine moteurXhtml() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(FicheSynthese.class.getClassLoader());
-        resolver.setPrefix("pdf/");
-        resolver.setSuffix(".xhtml");
-        resolver.setTemplateMode(TemplateMode.XML);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        TemplateEngine moteur = new TemplateEngine();
-        moteur.setTemplateResolver(resolver);
-        return moteur;
+        return gabarits.pdfA("fiche-synthese", vue);
     }
 
     /** Everything the template shows, already in French. */

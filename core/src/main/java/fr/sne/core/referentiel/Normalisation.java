@@ -4,12 +4,12 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /** Text compared the way people type it: no case, no accents, ligatures spelt out, punctuation as spaces. */
-final class Normalisation {
+public final class Normalisation {
 
     private Normalisation() {
     }
 
-    static String normaliser(String s) {
+    public static String normaliser(String s) {
         if (s == null) {
             return "";
         }

@@ -3,12 +3,17 @@ package fr.sne.core.saisie;
 import fr.sne.core.demande.DemandeJson;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /** A desk's draft of a CERFA form, resumed at the tab it was left on. */
 record Brouillon(long id, String guichet, String auteur, DemandeJson.Contenu contenu, Onglet onglet, Instant modifieLe) {
 
+    private static final DateTimeFormatter HORODATAGE = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm");
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
     public String modifieLeTexte() {
-        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm").format(modifieLe.atZone(java.time.ZoneId.of("Europe/Paris")));
+        return HORODATAGE.format(modifieLe.atZone(PARIS));
     }
 
     /** "Dupont Jean" or a placeholder while the identity is not typed yet. */

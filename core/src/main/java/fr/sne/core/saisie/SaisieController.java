@@ -7,6 +7,8 @@ import fr.sne.core.demande.DemandePolicy;
 import fr.sne.core.demande.DemandeService;
 import fr.sne.core.demande.DoublonsProbables;
 import fr.sne.core.demande.VersionPerimee;
+import fr.sne.core.referentiel.ListesCodes;
+import fr.sne.tenants.geographie.Geographie;
 import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
@@ -37,6 +39,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,12 +83,12 @@ class SaisieController {
     private final DemandePolicy policy;
     private final FormulaireCerfa formulaire;
     private final FicheDemande fiche;
-    private final fr.sne.core.referentiel.ListesCodes codes;
-    private final fr.sne.tenants.geographie.Geographie geographie;
+    private final ListesCodes codes;
+    private final Geographie geographie;
     private final TenantTransactions transactions;
 
     SaisieController(SaisieService service, DemandeService demandes, DemandePolicy policy, FormulaireCerfa formulaire,
-                     FicheDemande fiche, fr.sne.core.referentiel.ListesCodes codes, fr.sne.tenants.geographie.Geographie geographie,
+                     FicheDemande fiche, ListesCodes codes, Geographie geographie,
                      TenantTransactions transactions) {
         this.service = service;
         this.demandes = demandes;
@@ -339,7 +342,7 @@ class SaisieController {
         @SuppressWarnings("unchecked")
         ModelAndView<Map<String, Object>> rendre() {
             List<Onglet> comptes = (List<Onglet>) model.getOrDefault("comptes", List.of());
-            model.put("onglets", java.util.Arrays.stream(Onglet.values()).map(o -> new EntreeOnglet(o.code(), o.libelle(), o == onglet,
+            model.put("onglets", Arrays.stream(Onglet.values()).map(o -> new EntreeOnglet(o.code(), o.libelle(), o == onglet,
                     comptes.stream().filter(x -> x == o).count())).toList());
             model.put("onglet", onglet.code());
             model.put("libelleOnglet", onglet.libelle());
