@@ -192,16 +192,6 @@ class DemandeRepository {
         });
     }
 
-    void mouvement(String territoire, String numero, String type, List<String> parties) {
-        jdbc.prepareStatement("INSERT INTO mouvement (territoire, numero_unique, type, parties) VALUES (?, ?, ?, ?)", ps -> {
-            ps.setString(1, territoire);
-            ps.setString(2, numero);
-            ps.setString(3, type);
-            ps.setArray(4, ps.getConnection().createArrayOf("text", parties.toArray()));
-            return ps.executeUpdate();
-        });
-    }
-
     /**
      * Claims an idempotency key: empty when it is new (the caller goes on and records its number
      * with {@link #associer}), else the number created by the first request with that key. A

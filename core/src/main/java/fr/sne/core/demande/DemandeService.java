@@ -1,5 +1,7 @@
 package fr.sne.core.demande;
 
+import fr.sne.core.journal.CatalogueEvenements;
+import fr.sne.core.journal.Journal;
 import fr.sne.core.numero.Numerotation;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
@@ -45,12 +47,14 @@ public class DemandeService {
     private final Territoires territoires;
     private final AuditTrail audit;
     private final Changements changements;
+    private final Journal journal;
     private final ApplicationEventPublisher<DemandeEnregistree> enregistrements;
     private final Clock clock;
 
     DemandeService(TenantTransactions transactions, DemandeRepository demandes, DemandePolicy policy,
                    ValidationDemande validation, Numerotation numerotation, Territoires territoires, AuditTrail audit,
-                   Changements changements, ApplicationEventPublisher<DemandeEnregistree> enregistrements, Clock clock) {
+                   Changements changements, Journal journal, ApplicationEventPublisher<DemandeEnregistree> enregistrements,
+                   Clock clock) {
         this.transactions = transactions;
         this.demandes = demandes;
         this.policy = policy;
@@ -59,6 +63,7 @@ public class DemandeService {
         this.territoires = territoires;
         this.audit = audit;
         this.changements = changements;
+        this.journal = journal;
         this.enregistrements = enregistrements;
         this.clock = clock;
     }
@@ -113,7 +118,8 @@ public class DemandeService {
             DemandeJson.Demande demande = new DemandeJson.Demande(numero, territoire, "ACTIVE", dateDepot, null,
                     dateDepot.plusYears(1), guichet, 1, creation.contenu());
             demandes.inserer(demande, auteur(actor));
-            demandes.mouvement(territoire, numero, "CRE", List.of("CERFA"));
+            journal.mouvement(territoire, numero, "CRE", List.of("CERFA"));
+            journal.evenementSysteme(actor, territoire, numero, CatalogueEvenements.CREATION, null);
             // the attestation's sending is planned in this same transaction (outbox); an application
             // filed online has its own, planned by its validation (the validating desk's postal queue)
             if (!GUICHET_PORTAIL.equals(guichet)) {
@@ -204,7 +210,8 @@ public class DemandeService {
                 // a concurrent writer committed between our read and our write
                 throw perimee(demandes.trouver(numero).orElseThrow(), versionAttendue);
             }
-            demandes.mouvement(avant.territoire(), numero, "MOD", List.of("CERFA"));
+            journal.mouvement(avant.territoire(), numero, "MOD", List.of("CERFA"));
+            journal.evenementSysteme(actor, avant.territoire(), numero, CatalogueEvenements.MISE_A_JOUR, null);
             audit.changement(actor, TypeAction.MODIFICATION, avant.territoire(), "DEMANDE", numero,
                     Map.of("version", versionAttendue), Map.of("version", versionAttendue + 1, "champs", champs));
             return demandes.trouver(numero).orElseThrow();
@@ -250,11 +257,11 @@ public class DemandeService {
 
     private static DemandeRepository.Auteur auteur(Actor actor) {
         return switch (actor) {
-            case Actor.ClientApi c -> new DemandeRepository.Auteur("client:" + c.clientId(), "Logiciel du guichet " + c.guichet());
-            case Actor.Professionnel p -> new DemandeRepository.Auteur(p.email(), p.nomAffiche()
+            case Actor.ClientApi c -> new DemandeRepository.Auteur(Journal.auteur(c), "Logiciel du guichet " + c.guichet());
+            case Actor.Professionnel p -> new DemandeRepository.Auteur(Journal.auteur(p), p.nomAffiche()
                     + p.habilitationActive().map(h -> " (" + h.guichetNom() + ")").orElse(""));
-            case Actor.Particulier p -> new DemandeRepository.Auteur("demandeur:" + p.compteId(), "Le demandeur");
-            case Actor.Systeme s -> new DemandeRepository.Auteur("systeme:" + s.nom(), "Le système");
+            case Actor.Particulier p -> new DemandeRepository.Auteur(Journal.auteur(p), "Le demandeur");
+            case Actor.Systeme s -> new DemandeRepository.Auteur(Journal.auteur(s), "Le système");
             case Actor.Anonyme a -> throw new Refus(HttpStatus.UNAUTHORIZED, "Connexion requise.");
         };
     }

@@ -1,6 +1,8 @@
 package fr.sne.core.enligne;
 
 import fr.sne.core.attestation.TypeAttestation;
+import fr.sne.core.demande.VoletDemande;
+import fr.sne.core.demande.Volets;
 import fr.sne.core.referentiel.ListesCodes;
 import fr.sne.tenants.identity.Actors;
 import fr.sne.tenants.web.ProtectionCsrf;
@@ -48,9 +50,11 @@ class MaDemandeController {
     private final MaDemandeService service;
     private final Map<String, Map<String, String>> listes;
     private final Clock clock;
+    private final Volets volets;
 
-    MaDemandeController(MaDemandeService service, ListesCodes codes, Clock clock) {
+    MaDemandeController(MaDemandeService service, ListesCodes codes, Clock clock, Volets volets) {
         this.service = service;
+        this.volets = volets;
         this.clock = clock;
         Map<String, Map<String, String>> l = new HashMap<>();
         DepotEnLigneController.LISTES.forEach(nom -> l.put(nom, codes.liste(nom)));
@@ -65,6 +69,7 @@ class MaDemandeController {
         model.put("sections", fiche.sections());
         model.put("premiereEtape", Etape.IDENTITE.getCode());
         model.put("message", "modifiee".equals(message) ? "Votre demande a été mise à jour." : null);
+        model.put("volets", volets.pour(Actors.of(request), fiche.demande(), VoletDemande.Lecteur.DEMANDEUR));
         return new ModelAndView<>("portail/demande/enregistree", modele(model));
     }
 

@@ -5,6 +5,8 @@ import fr.sne.core.attestation.MotifEnvoi;
 import fr.sne.core.demande.DemandeJson;
 import fr.sne.core.demande.DemandeService;
 import fr.sne.core.doublon.RechercheDoublons;
+import fr.sne.core.journal.CatalogueEvenements;
+import fr.sne.core.journal.Journal;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.identity.Actor;
@@ -48,11 +50,13 @@ public class ValidationEnLigneService {
     private final AuditTrail audit;
     private final EnvoiAttestations attestations;
     private final RechercheDoublons rechercheDoublons;
+    private final Journal journal;
 
     ValidationEnLigneService(TenantTransactions transactions, DemandeEnLigneRepository repository, DemandeEnLignePolicy policy,
                              Recapitulatif recapitulatif, DemandeService demandes, AuditTrail audit,
-                             EnvoiAttestations attestations, RechercheDoublons rechercheDoublons) {
+                             EnvoiAttestations attestations, RechercheDoublons rechercheDoublons, Journal journal) {
         this.rechercheDoublons = rechercheDoublons;
+        this.journal = journal;
         this.transactions = transactions;
         this.repository = repository;
         this.policy = policy;
@@ -139,6 +143,8 @@ public class ValidationEnLigneService {
                 throw introuvable();
             }
             repository.lierAuCompte(territoire, numero, d.compteDemandeur());
+            journal.evenementSysteme(actor, territoire, numero, CatalogueEvenements.VALIDATION,
+                    "Identité vérifiée : pièce " + Verification.PIECES.get(verification.piece()).toLowerCase(java.util.Locale.FRENCH));
             Map<String, Object> apres = new LinkedHashMap<>();
             apres.put("statut", "VALIDEE");
             apres.put("numeroUnique", numero);

@@ -7,6 +7,8 @@ import fr.sne.core.demande.DemandePolicy;
 import fr.sne.core.demande.DemandeService;
 import fr.sne.core.demande.DoublonsProbables;
 import fr.sne.core.demande.VersionPerimee;
+import fr.sne.core.demande.VoletDemande;
+import fr.sne.core.demande.Volets;
 import fr.sne.core.referentiel.ListesCodes;
 import fr.sne.tenants.geographie.Geographie;
 import fr.sne.tenants.identity.Actor;
@@ -86,10 +88,12 @@ class SaisieController {
     private final ListesCodes codes;
     private final Geographie geographie;
     private final TenantTransactions transactions;
+    private final Volets volets;
 
     SaisieController(SaisieService service, DemandeService demandes, DemandePolicy policy, FormulaireCerfa formulaire,
                      FicheDemande fiche, ListesCodes codes, Geographie geographie,
-                     TenantTransactions transactions) {
+                     TenantTransactions transactions, Volets volets) {
+        this.volets = volets;
         this.service = service;
         this.demandes = demandes;
         this.policy = policy;
@@ -206,6 +210,7 @@ class SaisieController {
         model.put("demande", d);
         model.put("sections", transactions.withoutScope(() -> fiche.sections(d.contenu())));
         model.put("peutModifier", policy.decider(actor, ActionDemande.MODIFIER, d.territoire()).autorisee() && "ACTIVE".equals(d.etat()));
+        model.put("volets", volets.pour(actor, d, VoletDemande.Lecteur.PROFESSIONNEL));
         model.put("message", message == null ? null : switch (message) {
             case "enregistree" -> "La demande est enregistrée sous le numéro unique " + numero + ".";
             case "modifiee" -> "Les modifications sont enregistrées.";
