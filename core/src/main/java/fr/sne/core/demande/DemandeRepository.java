@@ -68,8 +68,9 @@ class DemandeRepository {
     }
 
     /**
-     * Writes a new content if the stored version is still {@code versionAttendue}; false when
-     * someone else wrote in between (nothing is written then).
+     * Writes a new content if the stored version is still {@code versionAttendue} and the
+     * application still active; false when someone else wrote (or radiated it) in between
+     * (nothing is written then).
      */
     boolean mettreAJour(String territoire, String numero, int versionAttendue, DemandeJson.Contenu contenu, Auteur auteur) {
         Indicateurs i = Indicateurs.de(contenu);
@@ -79,7 +80,7 @@ class DemandeRepository {
                                    document = ?::jsonb, taille_menage = ?, revenu_fiscal = ?, ressources_mensuelles = ?,
                                    types_logement = ?, statut_dalo = ?, prioritaire = ?, handicap = ?, modifie_par = ?,
                                    version = version + 1, modifie_le = now()
-                 WHERE territoire = ? AND numero_unique = ? AND version = ?""", ps -> {
+                 WHERE territoire = ? AND numero_unique = ? AND version = ? AND etat = 'ACTIVE'""", ps -> {
             ps.setString(1, Cles.cle(contenu.demandeur().nomNaissance()));
             ps.setString(2, Cles.cle(contenu.demandeur().prenoms()));
             ps.setDate(3, Date.valueOf(contenu.demandeur().dateNaissance()));
