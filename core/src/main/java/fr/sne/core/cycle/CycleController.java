@@ -59,7 +59,7 @@ class CycleController {
 
     @Post("/{numero}/renouvellement")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> renouveler(HttpRequest<?> request, @PathVariable String numero) {
+    HttpResponse<?> renouveler(HttpRequest<?> request, @PathVariable String numero, @Nullable @Body Map<String, String> form) {
         cycle.renouveler(Acces.professionnel(request), numero, null);
         return retour(numero);
     }
@@ -87,7 +87,10 @@ class CycleController {
                 .orElseThrow(() -> new Refus(HttpStatus.FORBIDDEN, "Votre guichet ne peut pas radier une demande pour ce motif."));
         Map<String, String> erreurs = new LinkedHashMap<>();
         DemandeRadiation demande = lire(motif, form, erreurs);
-        if (erreurs.isEmpty()) {
+        if (!erreurs.isEmpty()) {
+            // unreadable values first, then what else is missing or wrong: every error at once
+            ValidationRadiation.anomalies(demande, cycle.aujourdhui()).forEach(a -> erreurs.putIfAbsent(id(a.champ()), a.message()));
+        } else {
             try {
                 cycle.radier(actor, numero, demande, null);
                 return retour(numero);
@@ -106,7 +109,9 @@ class CycleController {
     @Get("/{numero}/deradiation")
     ModelAndView<Map<String, Object>> deradiation(HttpRequest<?> request, @PathVariable String numero) {
         Actor.Professionnel actor = Acces.professionnel(request);
-        return deradiation(actor, demandes.consulter(actor, numero), null, Map.of(), null);
+        DemandeJson.Demande d = demandes.consulter(actor, numero);
+        cycle.exigerDeradiation(actor, d.territoire());
+        return deradiation(actor, d, null, Map.of(), null);
     }
 
     @Post("/{numero}/deradiation")

@@ -323,6 +323,11 @@ public class CycleService {
         });
     }
 
+    /** 404 or 403 unless the actor may de-radiate an application of {@code territoire}. */
+    public void exigerDeradiation(Actor actor, String territoire) {
+        Acces.exiger(policy.deradier(actor, territoire));
+    }
+
     /** The motifs the actor may radiate an application of {@code territoire} for (none: may not radiate). */
     public List<MotifRadiation> motifsPermis(Actor actor, String territoire) {
         String type = typeGuichet(actor);

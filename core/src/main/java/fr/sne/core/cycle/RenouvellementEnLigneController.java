@@ -6,6 +6,7 @@ import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.identity.Actors;
 import fr.sne.tenants.web.ProtectionCsrf;
 import fr.sne.tenants.web.Refus;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -64,7 +65,7 @@ class RenouvellementEnLigneController {
 
     @Post("/{numero}/renouvellement")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> renouveler(HttpRequest<?> request, @PathVariable String numero, @Body Map<String, String> form) {
+    HttpResponse<?> renouveler(HttpRequest<?> request, @PathVariable String numero, @Nullable @Body Map<String, String> form) {
         cycle.renouveler(demandeur(request), numero, null);
         return HttpResponse.seeOther(URI.create("/mes-demandes/" + numero + "#cycle"));
     }
