@@ -271,9 +271,29 @@ class CycleApiTest implements SharedServicesTest {
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(1, compte("SELECT count(*) FROM radiation WHERE numero_unique = ? AND motif = 'RADABA' AND date_renonciation = ? "
                 + "AND type_guichet = 'COMMUNE'", numero, today()));
-        // the application's content is frozen
+        // read back radiated, in JSON and in interfaceNuu XML
         HttpResponse<String> get = fabrique.get("editeur-actis", "/api/v1.0/demandes/" + numero);
         assertTrue(get.body().contains("\"etat\":\"RADIEE\""), get.body());
         assertFalse(get.body().contains("\"etat\":\"ACTIVE\""));
+        HttpResponse<String> xml = web.send(HttpRequest.newBuilder(web.uri("/api/v1.0/demandes/" + numero))
+                .header("Authorization", "Bearer " + FabriqueDemandes.jeton("editeur-actis")).header("Accept", "application/xml").GET().build());
+        assertEquals(200, xml.statusCode(), xml.body());
+        // a radiated application's content no longer changes, even through a full update
+        HttpResponse<String> put = web.send(HttpRequest.newBuilder(web.uri("/api/v1.0/demandes/" + numero))
+                .header("Authorization", "Bearer " + FabriqueDemandes.jeton("editeur-actis")).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("If-Match", "\"" + numero + "-1\"")
+                .PUT(HttpRequest.BodyPublishers.ofString(FabriqueDemandes.Menage.de("Autre", "Nom", "1984-04-04").json())).build());
+        assertEquals(409, put.statusCode(), put.body());
+    }
+
+    @Test
+    void theEndpointsAreInTheOpenApiDocument() {
+        HttpResponse<String> doc = web.page("/api/openapi.yml");
+        assertEquals(200, doc.statusCode());
+        for (String attendu : new String[] {"/api/v1.0/demandes/{numeroUnique}/renouvellement", "/api/v1.0/demandes/{numeroUnique}/radiation",
+                "Renouveler une demande pour un an", "Radier une demande", "DemandeRadiation.Attribution", "dateSignatureBail"}) {
+            assertTrue(doc.body().contains(attendu), attendu);
+        }
+        assertFalse(doc.body().contains("/pro/demandes/{numero}/radiation"), "pages are not API");
     }
 }
