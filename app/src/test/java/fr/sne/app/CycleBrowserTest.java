@@ -39,12 +39,14 @@ class CycleBrowserTest implements SharedServicesTest {
 
     @Test
     void theApplicantRenewsTheirApplicationOnline() {
-        String numero = MaDemandeTest.enregistree(server, "demandeur@sne.test").numero();
+        // an applicant of their own (as MaDemandeBrowserTest): the demo persona's account is shared by other tests
+        String email = "renouvelle." + MaDemandeTest.nom("x") + "@exemple.fr";
+        String numero = MaDemandeTest.enregistree(server, email).numero();
         FabriqueDemandes.sql("UPDATE demande SET date_prochain_renouvellement = ? WHERE numero_unique = ?", today().plusDays(25), numero);
         try (BrowserContext context = navigateur.contexte();
              Page page = context.newPage()) {
             page.navigate(url("/demande"));
-            page.locator("#email-particulier").fill("demandeur@sne.test");
+            page.locator("#email-particulier").fill(email);
             page.locator("button:has-text('Se connecter comme particulier')").click();
             page.waitForURL(url("/demande"));
 
