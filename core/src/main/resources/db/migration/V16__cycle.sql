@@ -166,23 +166,52 @@ CREATE TRIGGER demande_radiee_figee BEFORE UPDATE ON demande
 
 -- The purge of one radiated application, once its radiation is due (one year after it; for
 -- RADREN not before the end of the 18-month reactivation window): a tombstone is written, then
--- every row holding the number is deleted from every table that has a numero_unique column —
--- including the tables of features added later — except the append-only GDM feed (mouvement:
--- no nominative data), the anonymous statistics and the tombstones. The audit trail is
--- append-only and holds no nominative content of applications.
+-- every row holding the number is deleted — from every table that has a numero_unique column,
+-- including the tables of features added later — and, first, every row that refers to those
+-- rows through a foreign key, at any depth (e.g. the sendings of a renewal notice, which hold an
+-- e-mail address or a phone number but only the notice's id). Kept: the append-only GDM feed
+-- (mouvement: no nominative data), the anonymous statistics and the tombstones; the audit
+-- trail is append-only and holds no nominative content of applications.
 --
 -- Runs with the owner's rights (the application role may delete nothing), but only inside the
 -- transaction's own territory and only for an application that is due: the application role
 -- cannot purge early. p_date: the job's date (Europe/Paris), at most tomorrow by the database clock.
+
+-- Deletes the rows of p_table matching p_condition (a predicate over $1 = territory, $2 = number),
+-- after the rows of every table referring to them. Not callable by the application role.
+CREATE FUNCTION sne_purger_lignes(p_table regclass, p_condition text, p_territoire varchar, p_numero varchar, p_profondeur integer)
+    RETURNS void LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+DECLARE
+    fk record;
+    colonnes_r text;
+    colonnes_t text;
+BEGIN
+    IF p_profondeur > 8 THEN
+        RAISE EXCEPTION 'purge : chaîne de références trop longue depuis %', p_table USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    FOR fk IN SELECT c.conrelid, c.conkey, c.confkey FROM pg_constraint c
+               WHERE c.contype = 'f' AND c.confrelid = p_table AND c.conrelid <> p_table LOOP
+        SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.n) INTO colonnes_r
+          FROM unnest(fk.conkey) WITH ORDINALITY AS k(attnum, n)
+          JOIN pg_attribute a ON a.attrelid = fk.conrelid AND a.attnum = k.attnum;
+        SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.n) INTO colonnes_t
+          FROM unnest(fk.confkey) WITH ORDINALITY AS k(attnum, n)
+          JOIN pg_attribute a ON a.attrelid = p_table AND a.attnum = k.attnum;
+        PERFORM sne_purger_lignes(fk.conrelid::regclass,
+                format('(%s) IN (SELECT %s FROM %s WHERE %s)', colonnes_r, colonnes_t, p_table, p_condition),
+                p_territoire, p_numero, p_profondeur + 1);
+    END LOOP;
+    EXECUTE format('DELETE FROM %s WHERE %s', p_table, p_condition) USING p_territoire, p_numero;
+END
+$$;
+REVOKE ALL ON FUNCTION sne_purger_lignes(regclass, text, varchar, varchar, integer) FROM PUBLIC;
+
 CREATE FUNCTION sne_purger_demande(p_territoire varchar, p_numero varchar, p_date date) RETURNS boolean
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     r_motif text;
     r_date date;
-    tables text[];
-    echecs text[];
-    t text;
-    avec_territoire boolean;
+    t record;
 BEGIN
     IF p_territoire IS DISTINCT FROM nullif(current_setting('sne.territoire', true), '') THEN
         RAISE EXCEPTION 'purge hors du territoire de la transaction' USING ERRCODE = 'insufficient_privilege';
@@ -204,37 +233,18 @@ BEGIN
 
     INSERT INTO demande_purgee (territoire, numero_unique, motif, date_radiation) VALUES (p_territoire, p_numero, r_motif, r_date);
 
-    SELECT array_agg(c.relname::text ORDER BY c.relname) INTO tables
-      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'numero_unique' AND NOT a.attisdropped
-     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-       AND c.relname NOT IN ('demande', 'demande_purgee', 'mouvement', 'radiation_statistique');
-    -- children before parents: a table still referenced is tried again after the others
-    LOOP
-        echecs := '{}';
-        FOREACH t IN ARRAY coalesce(tables, '{}') LOOP
-            SELECT EXISTS (SELECT 1 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-                            JOIN pg_namespace n ON n.oid = c.relnamespace
-                           WHERE n.nspname = 'public' AND c.relname = t AND a.attname = 'territoire' AND NOT a.attisdropped)
-              INTO avec_territoire;
-            BEGIN
-                IF avec_territoire THEN
-                    EXECUTE format('DELETE FROM %I WHERE territoire = $1 AND numero_unique = $2', t) USING p_territoire, p_numero;
-                ELSE
-                    EXECUTE format('DELETE FROM %I WHERE numero_unique = $1', t) USING p_numero;
-                END IF;
-            EXCEPTION WHEN foreign_key_violation THEN
-                echecs := echecs || t;
-            END;
-        END LOOP;
-        EXIT WHEN cardinality(echecs) = 0;
-        IF cardinality(echecs) = cardinality(tables) THEN
-            RAISE EXCEPTION 'purge de % impossible : lignes encore référencées dans %', p_numero, echecs
-                USING ERRCODE = 'foreign_key_violation';
-        END IF;
-        tables := echecs;
+    FOR t IN SELECT c.oid::regclass AS nom,
+                    EXISTS (SELECT 1 FROM pg_attribute x WHERE x.attrelid = c.oid AND x.attname = 'territoire' AND NOT x.attisdropped)
+                        AS avec_territoire
+               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'numero_unique' AND NOT a.attisdropped
+              WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+                AND c.relname NOT IN ('demande', 'demande_purgee', 'mouvement', 'radiation_statistique')
+              ORDER BY c.relname LOOP
+        PERFORM sne_purger_lignes(t.nom, CASE WHEN t.avec_territoire THEN 'territoire = $1 AND numero_unique = $2'
+                                              ELSE 'numero_unique = $2 AND $1 IS NOT NULL' END, p_territoire, p_numero, 0);
     END LOOP;
-    DELETE FROM demande WHERE territoire = p_territoire AND numero_unique = p_numero;
+    PERFORM sne_purger_lignes('demande'::regclass, 'territoire = $1 AND numero_unique = $2', p_territoire, p_numero, 0);
     RETURN true;
 END
 $$;

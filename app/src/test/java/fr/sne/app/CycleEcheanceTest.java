@@ -219,8 +219,20 @@ class CycleEcheanceTest implements SharedServicesTest {
         FabriqueDemandes.sql("""
                 CREATE TABLE IF NOT EXISTS test_cycle_annexe (territoire varchar(3) NOT NULL, id serial, numero_unique varchar(18) NOT NULL,
                     note text, PRIMARY KEY (territoire, id), FOREIGN KEY (territoire, numero_unique) REFERENCES demande (territoire, numero_unique))""");
+        // and one referring to that one's rows only by their id (as the sendings of a renewal notice do)
+        FabriqueDemandes.sql("""
+                CREATE TABLE IF NOT EXISTS test_cycle_envoi (territoire varchar(3) NOT NULL, id serial, annexe integer NOT NULL,
+                    destinataire text, PRIMARY KEY (territoire, id), FOREIGN KEY (territoire, annexe) REFERENCES test_cycle_annexe (territoire, id))""");
         try {
             FabriqueDemandes.sql("INSERT INTO test_cycle_annexe (territoire, numero_unique, note) VALUES ('038', ?, 'nominatif')", numero);
+            FabriqueDemandes.sql("""
+                    INSERT INTO test_cycle_envoi (territoire, annexe, destinataire)
+                    SELECT territoire, id, '0611223344' FROM test_cycle_annexe WHERE numero_unique = ?""", numero);
+            String autre = nouvelle();
+            FabriqueDemandes.sql("INSERT INTO test_cycle_annexe (territoire, numero_unique, note) VALUES ('038', ?, 'autre')", autre);
+            FabriqueDemandes.sql("""
+                    INSERT INTO test_cycle_envoi (territoire, annexe, destinataire)
+                    SELECT territoire, id, '0655667788' FROM test_cycle_annexe WHERE numero_unique = ?""", autre);
             HttpResponse<String> r = post("editeur-actis", "/api/v1.0/demandes/" + numero + "/radiation",
                     "{\"motif\": \"RADABA\", \"dateRenonciation\": \"" + today() + "\"}");
             assertEquals(200, r.statusCode(), r.body());
@@ -247,6 +259,11 @@ class CycleEcheanceTest implements SharedServicesTest {
                     assertEquals(0, restantes, "rows of the purged application left in " + table);
                 }
             }
+            assertEquals(0, compte("SELECT count(*) FROM test_cycle_envoi WHERE destinataire = '0611223344'"),
+                    "rows referring to the purged rows go with them");
+            assertEquals(1, compte("SELECT count(*) FROM test_cycle_envoi WHERE destinataire = '0655667788'"), "others' rows stay");
+            assertEquals(1, compte("SELECT count(*) FROM test_cycle_annexe WHERE numero_unique = ?", autre));
+            assertEquals("ACTIVE", etat(autre));
             assertEquals(1, compte("SELECT count(*) FROM demande_purgee WHERE numero_unique = ? AND motif = 'RADABA'", numero));
             assertEquals(1, compte("SELECT count(*) FROM radiation_statistique WHERE id = ? AND motif = 'RADABA'", statistique),
                     "the anonymous statistics stay");
@@ -263,6 +280,7 @@ class CycleEcheanceTest implements SharedServicesTest {
             // and the next night finds nothing more to do
             assertEquals(0, purge.executer(today()).echecs());
         } finally {
+            FabriqueDemandes.sql("DROP TABLE IF EXISTS test_cycle_envoi");
             FabriqueDemandes.sql("DROP TABLE IF EXISTS test_cycle_annexe");
         }
     }
@@ -287,6 +305,12 @@ class CycleEcheanceTest implements SharedServicesTest {
         // a date in the future, or another territory's scope: refused
         assertThrows(RuntimeException.class, () -> transactions.inScope(Scope.territoire("038"), () -> purger(numero, today().plusYears(2))));
         assertThrows(RuntimeException.class, () -> transactions.inScope(Scope.territoire("030"), () -> purger(numero, today())));
+        // nor may it reach the owner's deleting helper directly
+        assertThrows(RuntimeException.class, () -> transactions.inScope(Scope.territoire("038"), () -> jdbc.prepareStatement(
+                "SELECT sne_purger_lignes('demande'::regclass, 'territoire = $1 AND numero_unique = $2', '038', ?, 0)", ps -> {
+                    ps.setString(1, numero);
+                    return ps.execute();
+                })));
         assertEquals("RADIEE", etat(numero));
     }
 
