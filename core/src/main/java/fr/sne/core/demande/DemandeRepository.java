@@ -30,8 +30,12 @@ class DemandeRepository {
         this.json = json;
     }
 
-    /** Who wrote a version: the audit's actor id and a label a person can read. */
-    record Auteur(String id, String libelle) {
+    /**
+     * Who wrote a version: the audit's actor id, a label professionals read (it names the agent),
+     * and the desk acted for (null: the applicant, the system or a territorial manager) — what
+     * the applicant is shown instead of the agent's name.
+     */
+    record Auteur(String id, String libelle, String guichet) {
     }
 
     /** A stored version of an application's content. */
@@ -118,14 +122,15 @@ class DemandeRepository {
 
     private void version(String territoire, String numero, int version, String document, Auteur auteur) {
         jdbc.prepareStatement("""
-                INSERT INTO demande_version (territoire, numero_unique, version, document, auteur, auteur_libelle)
-                VALUES (?, ?, ?, ?::jsonb, ?, ?)""", ps -> {
+                INSERT INTO demande_version (territoire, numero_unique, version, document, auteur, auteur_libelle, guichet)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)""", ps -> {
             ps.setString(1, territoire);
             ps.setString(2, numero);
             ps.setInt(3, version);
             ps.setString(4, document);
             ps.setString(5, auteur.id());
             ps.setString(6, auteur.libelle());
+            ps.setString(7, auteur.guichet());
             return ps.executeUpdate();
         });
     }

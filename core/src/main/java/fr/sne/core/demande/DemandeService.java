@@ -39,6 +39,13 @@ public class DemandeService {
     public record Resultat(DemandeJson.Demande demande, boolean rejouee) {
     }
 
+    /** An update's outcome: the application as it now stands, and the parts held back for a decision. */
+    public record Modification(DemandeJson.Demande demande, List<ControleModification.Retenue> retenues) {
+        public Modification {
+            retenues = List.copyOf(retenues);
+        }
+    }
+
     private final TenantTransactions transactions;
     private final DemandeRepository demandes;
     private final DemandePolicy policy;
@@ -49,12 +56,13 @@ public class DemandeService {
     private final Changements changements;
     private final Journal journal;
     private final ApplicationEventPublisher<DemandeEnregistree> enregistrements;
+    private final List<ControleModification> controles;
     private final Clock clock;
 
     DemandeService(TenantTransactions transactions, DemandeRepository demandes, DemandePolicy policy,
                    ValidationDemande validation, Numerotation numerotation, Territoires territoires, AuditTrail audit,
                    Changements changements, Journal journal, ApplicationEventPublisher<DemandeEnregistree> enregistrements,
-                   Clock clock) {
+                   List<ControleModification> controles, Clock clock) {
         this.transactions = transactions;
         this.demandes = demandes;
         this.policy = policy;
@@ -65,6 +73,7 @@ public class DemandeService {
         this.changements = changements;
         this.journal = journal;
         this.enregistrements = enregistrements;
+        this.controles = List.copyOf(controles);
         this.clock = clock;
     }
 
@@ -180,6 +189,14 @@ public class DemandeService {
      * {@link ModificationParLeDemandeur}: forbidden changes come back as anomalies.
      */
     public DemandeJson.Demande modifier(Actor actor, String numero, int versionAttendue, DemandeJson.Creation modification) {
+        return modification(actor, numero, versionAttendue, modification).demande();
+    }
+
+    /**
+     * {@link #modifier}, also telling what the {@link ControleModification} checks held back
+     * (e.g. a major change of name waiting for validation): the rest of the update is written.
+     */
+    public Modification modification(Actor actor, String numero, int versionAttendue, DemandeJson.Creation modification) {
         DemandeJson.Contenu contenu = modification.contenu();
         // an applicant writes in their account's scope: row-level security opens their own application only (V12)
         Scope scope = actor instanceof Actor.Particulier p ? Scope.compte(p.compteId()) : Scope.territoire(territoireDe(actor));
@@ -202,20 +219,46 @@ public class DemandeService {
             if (!anomalies.isEmpty()) {
                 throw new DemandeInvalide(anomalies);
             }
-            List<String> champs = changements.champs(avant.contenu(), contenu);
+            // features may hold parts back, recorded in this transaction (anti-fraud: major name changes)
+            DemandeJson.Contenu aEcrire = contenu;
+            List<ControleModification.Retenue> retenues = new java.util.ArrayList<>();
+            for (ControleModification controle : controles) {
+                ControleModification.Resultat r = controle.controler(actor, avant, aEcrire);
+                aEcrire = r.contenu();
+                retenues.addAll(r.retenues());
+            }
+            List<String> champs = changements.champs(avant.contenu(), aEcrire);
             if (champs.isEmpty()) {
-                return avant;
+                return new Modification(avant, retenues);
             }
-            if (!demandes.mettreAJour(avant.territoire(), numero, versionAttendue, contenu, auteur(actor))) {
-                // a concurrent writer committed between our read and our write
-                throw perimee(demandes.trouver(numero).orElseThrow(), versionAttendue);
-            }
-            journal.mouvement(avant.territoire(), numero, "MOD", List.of("CERFA"));
-            journal.evenementSysteme(actor, avant.territoire(), numero, CatalogueEvenements.MISE_A_JOUR, null);
-            audit.changement(actor, TypeAction.MODIFICATION, avant.territoire(), "DEMANDE", numero,
-                    Map.of("version", versionAttendue), Map.of("version", versionAttendue + 1, "champs", champs));
-            return demandes.trouver(numero).orElseThrow();
+            return new Modification(ecrire(actor, avant, aEcrire, champs, null), retenues);
         });
+    }
+
+    /**
+     * Writes a content decided outside the update forms (a name change validated by a manager) as
+     * the application's next version, with its movement, system event and audit row; joins the
+     * caller's transaction. The caller has checked its own policy and that {@code avant} is current.
+     */
+    public DemandeJson.Demande appliquer(Actor actor, DemandeJson.Demande avant, DemandeJson.Contenu contenu, String commentaire) {
+        return transactions.inScope(Scope.territoire(avant.territoire()),
+                () -> ecrire(actor, avant, contenu, changements.champs(avant.contenu(), contenu), commentaire));
+    }
+
+    /** The new version, its movement, its system event and the audit row, in the current transaction. */
+    private DemandeJson.Demande ecrire(Actor actor, DemandeJson.Demande avant, DemandeJson.Contenu contenu, List<String> champs,
+                                      String commentaire) {
+        String numero = avant.numeroUnique();
+        int versionAttendue = avant.version();
+        if (!demandes.mettreAJour(avant.territoire(), numero, versionAttendue, contenu, auteur(actor))) {
+            // a concurrent writer committed between our read and our write
+            throw perimee(demandes.trouver(numero).orElseThrow(), versionAttendue);
+        }
+        journal.mouvement(avant.territoire(), numero, "MOD", List.of("CERFA"));
+        journal.evenementSysteme(actor, avant.territoire(), numero, CatalogueEvenements.MISE_A_JOUR, commentaire);
+        audit.changement(actor, TypeAction.MODIFICATION, avant.territoire(), "DEMANDE", numero,
+                Map.of("version", versionAttendue), Map.of("version", versionAttendue + 1, "champs", champs));
+        return demandes.trouver(numero).orElseThrow();
     }
 
     /** The portal account of the application, read only when it decides (for an applicant). */
@@ -257,11 +300,12 @@ public class DemandeService {
 
     private static DemandeRepository.Auteur auteur(Actor actor) {
         return switch (actor) {
-            case Actor.ClientApi c -> new DemandeRepository.Auteur(Journal.auteur(c), "Logiciel du guichet " + c.guichet());
+            case Actor.ClientApi c -> new DemandeRepository.Auteur(Journal.auteur(c), "Logiciel du guichet " + c.guichet(),
+                    c.guichet());
             case Actor.Professionnel p -> new DemandeRepository.Auteur(Journal.auteur(p), p.nomAffiche()
-                    + p.habilitationActive().map(h -> " (" + h.guichetNom() + ")").orElse(""));
-            case Actor.Particulier p -> new DemandeRepository.Auteur(Journal.auteur(p), "Le demandeur");
-            case Actor.Systeme s -> new DemandeRepository.Auteur(Journal.auteur(s), "Le système");
+                    + p.habilitationActive().map(h -> " (" + h.guichetNom() + ")").orElse(""), Journal.guichet(p));
+            case Actor.Particulier p -> new DemandeRepository.Auteur(Journal.auteur(p), "Le demandeur", null);
+            case Actor.Systeme s -> new DemandeRepository.Auteur(Journal.auteur(s), "Le système", null);
             case Actor.Anonyme a -> throw new Refus(HttpStatus.UNAUTHORIZED, "Connexion requise.");
         };
     }
