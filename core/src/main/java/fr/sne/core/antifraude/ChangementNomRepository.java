@@ -33,11 +33,15 @@ class ChangementNomRepository {
     record Qui(String id, Long utilisateur, String libelle, String guichet) {
     }
 
+    /** A recorded change's id; {@code nouveau} false when the same change was already waiting. */
+    record Enregistrement(long id, boolean nouveau) {
+    }
+
     /**
      * Records a change; the same pending change asked again (a vendor re-sending its copy) is not
-     * recorded twice: returns the id of the one already waiting.
+     * recorded twice: the one already waiting is returned.
      */
-    long inserer(String territoire, String numero, String personne, String nomAvant, String prenomsAvant, String nomApres,
+    Enregistrement inserer(String territoire, String numero, String personne, String nomAvant, String prenomsAvant, String nomApres,
                  String prenomsApres, boolean mineur, ChangementNom.Statut statut, Qui qui, int version) {
         Optional<Long> id = jdbc.prepareStatement("""
                 INSERT INTO changement_nom (territoire, numero_unique, personne, nom_avant, prenoms_avant, nom_apres, prenoms_apres,
@@ -66,7 +70,10 @@ class ChangementNomRepository {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
             }
         });
-        return id.orElseGet(() -> jdbc.prepareStatement("""
+        if (id.isPresent()) {
+            return new Enregistrement(id.get(), true);
+        }
+        return new Enregistrement(jdbc.prepareStatement("""
                 SELECT id FROM changement_nom WHERE territoire = ? AND numero_unique = ? AND personne = ? AND statut = 'EN_ATTENTE'
                    AND coalesce(nom_avant, '') = coalesce(?, '') AND coalesce(prenoms_avant, '') = coalesce(?, '')
                    AND coalesce(nom_apres, '') = coalesce(?, '') AND coalesce(prenoms_apres, '') = coalesce(?, '')""", ps -> {
@@ -81,7 +88,7 @@ class ChangementNomRepository {
                 rs.next();
                 return rs.getLong(1);
             }
-        }));
+        }), false);
     }
 
     /** One change, locked until the end of the transaction when {@code verrou} (a decision). */
@@ -97,7 +104,7 @@ class ChangementNomRepository {
 
     /** An application's changes, pending first, then the most recent. */
     List<ChangementNom> deLaDemande(String territoire, String numero) {
-        return jdbc.prepareStatement(COLONNES + """
+        return jdbc.prepareStatement(COLONNES + " " + """
                  WHERE c.territoire = ? AND c.numero_unique = ?
                  ORDER BY (c.statut = 'EN_ATTENTE') DESC, c.demande_le DESC, c.id DESC""", ps -> {
             ps.setString(1, territoire);
@@ -108,7 +115,7 @@ class ChangementNomRepository {
 
     /** A desk's changes over a period (null desk: the territorial managers'), most recent first. */
     List<ChangementNom> duGuichet(String territoire, String guichet, Instant debut, Instant fin) {
-        return jdbc.prepareStatement(COLONNES + """
+        return jdbc.prepareStatement(COLONNES + " " + """
                  WHERE c.territoire = ? AND c.demande_le >= ? AND c.demande_le < ? AND c.guichet IS NOT DISTINCT FROM ?
                  ORDER BY c.demande_le DESC, c.id DESC""", ps -> {
             ps.setString(1, territoire);

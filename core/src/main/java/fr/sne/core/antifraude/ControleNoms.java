@@ -53,8 +53,8 @@ class ControleNoms implements ControleModification {
             boolean mineur = RegleChangementNom.mineur(a.nom(), b.nom()) && RegleChangementNom.mineur(a.prenoms(), b.prenoms());
             boolean retenu = !mineur && soumis;
             ChangementNom.Statut statut = retenu ? ChangementNom.Statut.EN_ATTENTE : ChangementNom.Statut.APPLIQUE;
-            long id = changements.inserer(avant.territoire(), avant.numeroUnique(), personne, a.nom(), a.prenoms(), b.nom(),
-                    b.prenoms(), mineur, statut, qui(actor), avant.version());
+            ChangementNomRepository.Enregistrement e = changements.inserer(avant.territoire(), avant.numeroUnique(), personne,
+                    a.nom(), a.prenoms(), b.nom(), b.prenoms(), mineur, statut, qui(actor), avant.version());
             if (retenu) {
                 aEcrire = Personnes.avecNoms(aEcrire, personne, a);
                 List<String> champs = new ArrayList<>();
@@ -64,22 +64,30 @@ class ControleNoms implements ControleModification {
                 if (prenomsChange) {
                     champs.add(personne + ".prenoms");
                 }
-                retenues.add(new Retenue(id, champs, "Changement de nom " + Personnes.duLaPersonne(personne)
+                retenues.add(new Retenue(e.id(), champs, "Changement de nom " + Personnes.duLaPersonne(personne)
                         + " en attente de validation par le gestionnaire territorial ou un guichet manager du guichet : "
                         + "les nom et prénoms restent inchangés d’ici là."));
-                Map<String, Object> apres = new LinkedHashMap<>();
-                apres.put("numeroUnique", avant.numeroUnique());
-                apres.put("personne", personne);
-                apres.put("statut", statut.name());
-                apres.put("nomNaissance", b.nom());
-                apres.put("prenoms", b.prenoms());
-                Map<String, Object> av = new LinkedHashMap<>();
-                av.put("nomNaissance", a.nom());
-                av.put("prenoms", a.prenoms());
-                audit.changement(actor, TypeAction.CREATION, avant.territoire(), "CHANGEMENT_NOM", Long.toString(id), av, apres);
+                // asked again while it waits (a vendor re-sending its copy): already recorded and audited
+                if (e.nouveau()) {
+                    auditer(actor, avant, personne, a, b, e.id());
+                }
             }
         }
         return new Resultat(aEcrire, retenues);
+    }
+
+    /** The pending change's audit row, with the names before and asked (sensitive fields). */
+    private void auditer(Actor actor, DemandeJson.Demande avant, String personne, Personnes.Noms a, Personnes.Noms b, long id) {
+        Map<String, Object> av = new LinkedHashMap<>();
+        av.put("nomNaissance", a.nom());
+        av.put("prenoms", a.prenoms());
+        Map<String, Object> apres = new LinkedHashMap<>();
+        apres.put("numeroUnique", avant.numeroUnique());
+        apres.put("personne", personne);
+        apres.put("statut", ChangementNom.Statut.EN_ATTENTE.name());
+        apres.put("nomNaissance", b.nom());
+        apres.put("prenoms", b.prenoms());
+        audit.changement(actor, TypeAction.CREATION, avant.territoire(), "CHANGEMENT_NOM", Long.toString(id), av, apres);
     }
 
     /** Who asks, as recorded: the audit's actor id, the person's account, a label for professionals, the desk. */

@@ -2,6 +2,7 @@ package fr.sne.core.antifraude;
 
 import fr.sne.core.demande.Chemins;
 import fr.sne.core.demande.DemandeJson;
+import fr.sne.core.demande.DemandeService;
 import fr.sne.core.journal.CatalogueEvenements;
 import fr.sne.core.journal.TypeEvenement;
 import fr.sne.tenants.identity.Actor;
@@ -74,7 +75,10 @@ class HistoriqueModifications {
         for (HistoriqueRepository.Version v : lu.versions()) {
             Map<String, String> valeurs = aplatir(v.document());
             if (precedent == null) {
-                entrees.add(entree(v.ecriteLe(), "Enregistrement de votre demande", List.of(), qui(v.auteur(), v.guichet(), v.guichetNom()), null));
+                // an application filed online is registered by the desk that checked the applicant's identity
+                String quoi = DemandeService.GUICHET_PORTAIL.equals(demande.guichetEnregistreur())
+                        ? "Enregistrement de votre demande déposée en ligne" : "Enregistrement de votre demande";
+                entrees.add(entree(v.ecriteLe(), quoi, List.of(), qui(v.auteur(), v.guichet(), v.guichetNom()), null));
             } else {
                 List<String> champs = differents(precedent, valeurs);
                 if (!champs.isEmpty()) {

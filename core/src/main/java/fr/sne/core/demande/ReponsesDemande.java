@@ -1,5 +1,6 @@
 package fr.sne.core.demande;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.sne.tenants.web.Probleme;
 import io.micronaut.core.annotation.Nullable;
@@ -39,7 +40,7 @@ public final class ReponsesDemande {
      */
     @Serdeable
     public record DemandeModifiee(@JsonUnwrapped DemandeJson.Demande demande,
-                                  List<ControleModification.Retenue> changementsEnAttente) {
+                                  @JsonInclude(JsonInclude.Include.ALWAYS) List<ControleModification.Retenue> changementsEnAttente) {
     }
 
     /** Header of every update's answer (JSON or XML): how many changes wait for a decision. */
