@@ -91,6 +91,11 @@ public class SurveillanceNoms {
         String territoire = territoire(actor);
         List<ChangementNomRepository.Compte> comptes = transactions.inScope(Scope.territoireReadOnly(territoire),
                 () -> changements.parGuichet(territoire, periode.debut(), periode.fin()));
+        return calculer(territoire, periode, comptes, facteur);
+    }
+
+    /** The average per desk listed, the threshold and the flags, from the desks' counts. */
+    static Tableau calculer(String territoire, Periode periode, List<ChangementNomRepository.Compte> comptes, double facteur) {
         int total = comptes.stream().mapToInt(ChangementNomRepository.Compte::total).sum();
         double moyenne = comptes.isEmpty() ? 0 : (double) total / comptes.size();
         double seuil = moyenne * facteur;
