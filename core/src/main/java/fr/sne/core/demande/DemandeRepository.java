@@ -197,6 +197,42 @@ class DemandeRepository {
         });
     }
 
+    /** Links an application created after a separation to the one it comes from. */
+    void lierOrigine(String territoire, String numero, String origine) {
+        jdbc.prepareStatement("UPDATE demande SET demande_origine = ? WHERE territoire = ? AND numero_unique = ?", ps -> {
+            ps.setString(1, origine);
+            ps.setString(2, territoire);
+            ps.setString(3, numero);
+            return ps.executeUpdate();
+        });
+    }
+
+    Optional<String> origine(String territoire, String numero) {
+        return jdbc.prepareStatement("SELECT demande_origine FROM demande WHERE territoire = ? AND numero_unique = ?", ps -> {
+            ps.setString(1, territoire);
+            ps.setString(2, numero);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
+    /** The applications created from {@code numero} after a separation, oldest first. */
+    List<String> issues(String territoire, String numero) {
+        return jdbc.prepareStatement("""
+                SELECT numero_unique FROM demande WHERE territoire = ? AND demande_origine = ? ORDER BY cree_le, numero_unique""", ps -> {
+            ps.setString(1, territoire);
+            ps.setString(2, numero);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> list = new ArrayList<>();
+                while (rs.next()) {
+                    list.add(rs.getString(1));
+                }
+                return list;
+            }
+        });
+    }
+
     /**
      * Claims an idempotency key: empty when it is new (the caller goes on and records its number
      * with {@link #associer}), else the number created by the first request with that key. A

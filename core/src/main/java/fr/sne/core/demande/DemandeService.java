@@ -103,6 +103,11 @@ public class DemandeService {
      */
     Resultat enregistrer(Actor actor, String territoire, String guichet, LocalDate dateDepot, DemandeJson.Creation creation,
                          String client, String cleIdempotence) {
+        return enregistrer(actor, territoire, guichet, dateDepot, creation, client, cleIdempotence, null);
+    }
+
+    private Resultat enregistrer(Actor actor, String territoire, String guichet, LocalDate dateDepot, DemandeJson.Creation creation,
+                                 String client, String cleIdempotence, DemandeJson.Demande origine) {
         return transactions.inScope(Scope.territoire(territoire), () -> {
             if (cleIdempotence != null) {
                 Optional<String> premier = demandes.reclamer(territoire, client, cleIdempotence);
@@ -124,11 +129,22 @@ public class DemandeService {
                 }
             }
             String numero = numerotation.attribuer(territoire, guichet, dateDepot).toString();
-            DemandeJson.Demande demande = new DemandeJson.Demande(numero, territoire, "ACTIVE", dateDepot, null,
-                    dateDepot.plusYears(1), guichet, 1, creation.contenu());
+            // a separation's application keeps the original's validity as well as its seniority
+            DemandeJson.Demande demande = new DemandeJson.Demande(numero, territoire, "ACTIVE", dateDepot,
+                    origine == null ? null : origine.dateDernierRenouvellement(),
+                    origine == null ? dateDepot.plusYears(1) : origine.dateProchainRenouvellement(), guichet, 1, creation.contenu());
             demandes.inserer(demande, auteur(actor));
-            journal.mouvement(territoire, numero, "CRE", List.of("CERFA"));
-            journal.evenementSysteme(actor, territoire, numero, CatalogueEvenements.CREATION, null);
+            if (origine == null) {
+                journal.mouvement(territoire, numero, "CRE", List.of("CERFA"));
+                journal.evenementSysteme(actor, territoire, numero, CatalogueEvenements.CREATION, null);
+            } else {
+                demandes.lierOrigine(territoire, numero, origine.numeroUnique());
+                journal.mouvement(territoire, numero, "CRS", List.of("CERFA"));
+                journal.evenementSysteme(actor, territoire, numero, CatalogueEvenements.CREATION_SEPARATION,
+                        "Issue de la demande n° " + origine.numeroUnique());
+                journal.evenementSysteme(actor, territoire, origine.numeroUnique(), CatalogueEvenements.SEPARATION,
+                        "Demande n° " + numero + " créée pour l’ancien cotitulaire");
+            }
             // the attestation's sending is planned in this same transaction (outbox); an application
             // filed online has its own, planned by its validation (the validating desk's postal queue)
             if (!GUICHET_PORTAIL.equals(guichet)) {
@@ -137,11 +153,55 @@ public class DemandeService {
             if (cleIdempotence != null) {
                 demandes.associer(territoire, client, cleIdempotence, numero);
             }
-            audit.changement(actor, TypeAction.CREATION, territoire, "DEMANDE", numero, null,
-                    creation.confirmationNonDoublon() == null ? Map.of("etat", "ACTIVE")
-                            : Map.of("etat", "ACTIVE", "confirmationNonDoublon", creation.confirmationNonDoublon()));
+            Map<String, Object> apres = new java.util.LinkedHashMap<>();
+            apres.put("etat", "ACTIVE");
+            if (creation.confirmationNonDoublon() != null) {
+                apres.put("confirmationNonDoublon", creation.confirmationNonDoublon());
+            }
+            if (origine != null) {
+                apres.put("demandeOrigine", origine.numeroUnique());
+            }
+            audit.changement(actor, TypeAction.CREATION, territoire, "DEMANDE", numero, null, apres);
             return new Resultat(demande, false);
         });
+    }
+
+    /**
+     * "Duplication pour création d'une demande suite à séparation": registers, for the former
+     * co-holder, the application {@code nouvelle} builds from the original (still at
+     * {@code versionAttendue}, active, with a co-holder), with the original's filing date — the
+     * seniority — and a new number for the actor's desk; movement CRS, linked to the original.
+     * One transaction; the original itself is then updated by the desk (a separate change).
+     */
+    public Resultat separer(Actor actor, String numeroOrigine, int versionAttendue,
+                            java.util.function.Function<DemandeJson.Demande, DemandeJson.Creation> nouvelle) {
+        String territoire = territoireDe(actor);
+        String guichet = Journal.guichet(actor);
+        Acces.exiger(policy.decider(actor, ActionDemande.CREER, territoire));
+        return transactions.inScope(Scope.territoire(territoire), () -> {
+            DemandeJson.Demande origine = demandes.trouver(numeroOrigine).orElseThrow(() -> introuvable(actor, numeroOrigine));
+            if (!"ACTIVE".equals(origine.etat())) {
+                throw new Refus(HttpStatus.CONFLICT, "La demande " + numeroOrigine + " est radiée : elle ne peut pas être dupliquée.");
+            }
+            if (origine.contenu().cotitulairesOuVide().isEmpty()) {
+                throw new Refus(HttpStatus.CONFLICT, "La demande " + numeroOrigine + " n’a pas de cotitulaire.");
+            }
+            if (origine.version() != versionAttendue) {
+                throw perimee(origine, versionAttendue);
+            }
+            return enregistrer(actor, territoire, guichet, origine.dateDepot(), nouvelle.apply(origine), null, null, origine);
+        });
+    }
+
+    /** The applications created from this one after a separation, and the one it comes from, if any. */
+    public Liens liens(Actor actor, DemandeJson.Demande demande) {
+        return transactions.inScope(Scope.lecture(scopeDe(actor)), () -> new Liens(
+                demandes.origine(demande.territoire(), demande.numeroUnique()).orElse(null),
+                demandes.issues(demande.territoire(), demande.numeroUnique())));
+    }
+
+    /** Links between applications after a separation. */
+    public record Liens(String origine, List<String> issues) {
     }
 
     /**
@@ -310,6 +370,14 @@ public class DemandeService {
         };
     }
 
+    private static Scope scopeDe(Actor actor) {
+        return switch (actor) {
+            case Actor.ClientApi c -> Scope.territoire(c.territoire());
+            case Actor.Particulier p -> Scope.compte(p.compteId());
+            default -> Acces.scope(actor);
+        };
+    }
+
     private LocalDate aujourdhui() {
         return LocalDate.now(clock.withZone(PARIS));
     }
@@ -321,11 +389,7 @@ public class DemandeService {
     public DemandeJson.Demande consulter(Actor actor, String numero) {
         // an API client reads in its desk's territory; an applicant in their account's scope;
         // a person in their habilitation's scope (RLS filters the rest)
-        Scope scope = switch (actor) {
-            case Actor.ClientApi c -> Scope.territoireReadOnly(c.territoire());
-            case Actor.Particulier p -> Scope.lecture(Scope.compte(p.compteId()));
-            default -> Scope.lecture(Acces.scope(actor));
-        };
+        Scope scope = Scope.lecture(scopeDe(actor));
         record Lue(DemandeJson.Demande demande, Long compte) {
         }
         Lue lue = transactions.inScope(scope, () -> demandes.trouver(numero).map(d -> new Lue(d, compte(actor, d))))

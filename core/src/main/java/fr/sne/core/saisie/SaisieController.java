@@ -226,14 +226,21 @@ class SaisieController {
 
     @Get("/demandes/{numero}/modifier")
     ModelAndView<Map<String, Object>> modifier(HttpRequest<?> request, @PathVariable String numero, @Nullable @QueryValue String onglet,
-                                               @Nullable @QueryValue String message) {
+                                               @Nullable @QueryValue String separation, @Nullable @QueryValue String message) {
         Actor.Professionnel actor = Acces.professionnel(request);
         DemandeJson.Demande d = demandes.consulter(actor, numero);
         Acces.exiger(policy.decider(actor, ActionDemande.MODIFIER, d.territoire()));
         Onglet o = Onglet.parCode(onglet).orElse(Onglet.DEMANDEUR);
         Vue vue = new Vue("Modifier la demande " + numero, "/pro/demandes/" + numero + "/modifier", o, d.contenu(), Map.of(),
                 d.version(), false);
-        vue.model.put("message", NOM_EN_ATTENTE.equals(message) ? MESSAGE_NOM_EN_ATTENTE : null);
+        if (NOM_EN_ATTENTE.equals(message)) {
+            vue.model.put("message", MESSAGE_NOM_EN_ATTENTE);
+        } else if (separation != null && separation.matches("[0-9A-Z]{18}")) {
+            // after a separation, the desk is guided to update the couple's application
+            vue.model.put("message", "La demande n° " + separation + " est créée pour l’ancien cotitulaire, avec la même date "
+                    + "de dépôt. Mettez maintenant à jour cette demande-ci : situation familiale (rubrique « Demandeur ») et "
+                    + "retrait du cotitulaire (rubrique « Conjoint ou cotitulaire »), puis ressources et personnes à charge.");
+        }
         return vue.rendre();
     }
 
