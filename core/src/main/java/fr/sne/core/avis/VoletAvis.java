@@ -83,6 +83,7 @@ public class VoletAvis implements VoletDemande {
             case ENVOYE -> "Envoyé le " + TextesAvis.horodatage(e.envoyeLe());
             case IMPRIME -> "Imprimé le " + TextesAvis.horodatage(e.envoyeLe());
             case ANNULE -> "Annulé le " + TextesAvis.horodatage(e.annuleLe());
+            case A_IMPRIMER -> "En attente depuis le " + TextesAvis.horodatage(e.creeLe());
             default -> "Prévu le " + TextesAvis.horodatage(e.creeLe());
         };
         String detail = switch (e.etat()) {
