@@ -107,4 +107,27 @@ class AvisRenouvellementPanneTest implements SharedServicesTest {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Envoi incertain") && page.body().contains("pas renvoyé automatiquement"), page.body());
     }
+
+    @Test
+    void anSmsLeftClaimedIsNotRetriedOnceTheApplicationWasRenewed() {
+        String numero = new AvisFixture(server).creerIsere("Renouvelee", null, "0677001122");
+        AvisFixture.lierCompte(numero);
+        planification.planifier(AvisFixture.aujourdhui());
+        envoi.envoyer(Instant.now());
+        AvisFixture.echeance(numero, AvisFixture.aujourdhui().plusDays(50));
+        planification.planifier(AvisFixture.aujourdhui());
+        assertEquals(List.of("PREMIER_AVIS SMS A_ENVOYER"), AvisFixture.envois(numero));
+
+        Instant t0 = Instant.now();
+        panne.activer(true);
+        assertThrows(PanneAvis.Arret.class, () -> envoi.envoyer(t0));
+        panne.activer(false);
+        assertEquals(1, AvisFixture.sms(numero));
+        AvisFixture.renouveler(numero);
+
+        envoi.envoyer(t0.plus(Duration.ofMinutes(16)));
+        assertEquals(List.of("PREMIER_AVIS SMS INCERTAIN"), AvisFixture.envois(numero), "sent maybe, never again");
+        assertEquals(1, AvisFixture.sms(numero));
+        assertEquals(0, AvisFixture.evenements(numero));
+    }
 }

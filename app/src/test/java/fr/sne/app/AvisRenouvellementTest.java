@@ -12,11 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +30,7 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -275,5 +282,55 @@ class AvisRenouvellementTest implements SharedServicesTest {
         assertTrue(sienne.contains("Avis de renouvellement qui vous ont été adressés"), sienne);
         assertTrue(sienne.contains("Courriel (") && sienne.contains("SMS (0612121212)"), sienne);
         assertTrue(sienne.contains(COURTE.format(aujourdhui.plusDays(55))), sienne);
+    }
+
+    /** One number read as the application role in a scope (RLS applies). */
+    private static long compter(Connection c, String territoire, String compte, String sql, Object... params) throws SQLException {
+        try (PreparedStatement scope = c.prepareStatement("SELECT set_config('sne.territoire', ?, true), "
+                + "set_config('sne.portee', ?, true), set_config('sne.compte', ?, true)")) {
+            scope.setString(1, territoire);
+            scope.setString(2, compte.isEmpty() ? "TERRITOIRE" : "COMPTE");
+            scope.setString(3, compte);
+            scope.execute();
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void theNoticesAreTenantDataAnApplicantReadsOnlyTheirOwnAndTheApplicationRoleNeverRewritesThem() throws Exception {
+        String numero = fixture().creerIsere("Cloisonnee", AvisFixture.mel("cloisonnee"), "0655443322");
+        AvisFixture.lierCompte(numero);
+        AvisFixture.echeance(numero, AvisFixture.aujourdhui().plusDays(30));
+        planification.planifier(AvisFixture.aujourdhui());
+        String compte = AvisFixture.lignes("SELECT compte_demandeur::text FROM demande WHERE numero_unique = ?", numero).getFirst();
+        String envois = "SELECT count(*) FROM avis_envoi e JOIN avis_renouvellement a ON a.territoire = e.territoire "
+                + "AND a.id = e.avis WHERE a.numero_unique = ?";
+        Map<String, Object> p = fr.sne.devservices.SharedTestServices.properties();
+        try (Connection c = DriverManager.getConnection((String) p.get("datasources.default.url"),
+                (String) p.get("datasources.default.username"), (String) p.get("datasources.default.password"))) {
+            c.setAutoCommit(false);
+            assertEquals(3, compter(c, "038", "", envois, numero), "e-mail, SMS, registered letter");
+            c.rollback();
+            assertEquals(0, compter(c, "030", "", envois, numero), "another territory sees nothing");
+            c.rollback();
+            assertEquals(0, compter(c, "", "", envois, numero), "no scope, no row");
+            c.rollback();
+            assertEquals(3, compter(c, "", compte, envois, numero), "the applicant's own notices");
+            c.rollback();
+            assertEquals(0, compter(c, "", String.valueOf(Long.parseLong(compte) + 100000), envois, numero), "not another's");
+            c.rollback();
+            SQLException refus = assertThrows(SQLException.class, () -> compter(c, "038", "",
+                    "WITH x AS (DELETE FROM avis_renouvellement WHERE numero_unique = ? RETURNING 1) SELECT count(*) FROM x", numero));
+            assertEquals("42501", refus.getSQLState(), "a notice is never deleted by the application");
+            c.rollback();
+        }
     }
 }

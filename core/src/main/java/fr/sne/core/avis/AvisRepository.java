@@ -36,8 +36,8 @@ class AvisRepository {
                     String destinataire, int tentatives, String prenoms, String nom, String guichet) {
     }
 
-    /** An e-mail whose claim expired without an outcome. */
-    record Incertain(long id, String numero, NatureAvis nature, LocalDate echeance) {
+    /** A sending whose claim expired without an outcome, not to be sent again. */
+    record Incertain(long id, String numero, Canal canal, NatureAvis nature, LocalDate echeance) {
     }
 
     /** One sending as the application's page shows it. */
@@ -184,26 +184,37 @@ class AvisRepository {
     }
 
     /**
-     * E-mails claimed before {@code abandonAvant} and never recorded: their node died, maybe after
-     * the mail left. They become INCERTAIN and are never sent again by the job.
+     * Claims taken before {@code abandonAvant} and never recorded: their node died, maybe after
+     * the message left. They become INCERTAIN and are never sent again: every such e-mail (SMTP
+     * cannot de-duplicate), and the SMS that may no longer be retried — its application was
+     * renewed or radiated since, or it already used its {@code tentativesMax} attempts.
      */
-    List<Incertain> marquerIncertains(String territoire, Instant abandonAvant) {
+    List<Incertain> marquerIncertains(String territoire, Instant abandonAvant, LocalDate aujourdhui, int tentativesMax) {
         return jdbc.prepareStatement("""
                 UPDATE avis_envoi e SET etat = 'INCERTAIN',
-                       erreur = 'Envoi interrompu sans résultat : le courriel a pu partir, il n’est pas renvoyé'
+                       erreur = CASE WHEN e.canal = 'COURRIEL'
+                                     THEN 'Envoi interrompu sans résultat : le courriel a pu partir, il n’est pas renvoyé'
+                                     ELSE 'Envoi interrompu sans résultat : le SMS a pu partir, il n’est plus renvoyé' END
                   FROM (SELECT e2.territoire, e2.id, a.numero_unique, a.nature, a.date_echeance
-                          FROM avis_envoi e2 JOIN avis_renouvellement a ON a.territoire = e2.territoire AND a.id = e2.avis
-                         WHERE e2.territoire = ? AND e2.canal = 'COURRIEL' AND e2.etat = 'EN_COURS' AND e2.pris_le < ?
+                          FROM avis_envoi e2
+                          JOIN avis_renouvellement a ON a.territoire = e2.territoire AND a.id = e2.avis
+                          JOIN demande d ON d.territoire = a.territoire AND d.numero_unique = a.numero_unique
+                         WHERE e2.territoire = ? AND e2.etat = 'EN_COURS' AND e2.pris_le < ?
+                           AND (e2.canal = 'COURRIEL' OR e2.tentatives >= ?
+                                OR NOT (d.etat = 'ACTIVE' AND d.date_prochain_renouvellement = a.date_echeance
+                                        AND a.date_echeance > ?))
                          FOR UPDATE OF e2 SKIP LOCKED) p
                  WHERE e.territoire = p.territoire AND e.id = p.id
-                RETURNING e.id, p.numero_unique, p.nature, p.date_echeance""", ps -> {
+                RETURNING e.id, p.numero_unique, e.canal, p.nature, p.date_echeance""", ps -> {
             ps.setString(1, territoire);
             ps.setTimestamp(2, Timestamp.from(abandonAvant));
+            ps.setInt(3, tentativesMax);
+            ps.setDate(4, Date.valueOf(aujourdhui));
             try (ResultSet rs = ps.executeQuery()) {
                 List<Incertain> list = new ArrayList<>();
                 while (rs.next()) {
-                    list.add(new Incertain(rs.getLong(1), rs.getString(2), NatureAvis.valueOf(rs.getString(3)),
-                            rs.getDate(4).toLocalDate()));
+                    list.add(new Incertain(rs.getLong(1), rs.getString(2), Canal.valueOf(rs.getString(3)),
+                            NatureAvis.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate()));
                 }
                 return list;
             }
@@ -214,10 +225,11 @@ class AvisRepository {
      * Claims up to {@code limite} due e-mails and SMS of applications still awaiting renewal for
      * that deadline, in one statement: a row another node is claiming is skipped, a claimed row
      * is no longer due, so no two claims ever hold the same row. An SMS whose claim expired
-     * ({@code abandonAvant}) is claimed again: its idempotency key makes the retry safe.
+     * ({@code abandonAvant}) is claimed again, if it has attempts left ({@code tentativesMax}):
+     * its idempotency key makes the retry safe.
      */
     List<AEnvoyer> reclamer(String territoire, UUID jeton, Instant maintenant, Instant abandonAvant, LocalDate aujourdhui,
-                            int limite) {
+                            int tentativesMax, int limite) {
         return jdbc.prepareStatement("""
                 UPDATE avis_envoi e SET etat = 'EN_COURS', pris_le = ?, jeton = ?, tentatives = e.tentatives + 1
                   FROM (SELECT e2.territoire, e2.id, a.numero_unique, a.date_echeance, a.nature, d.guichet_enregistreur,
@@ -229,7 +241,7 @@ class AvisRepository {
                           JOIN demande d ON d.territoire = a.territoire AND d.numero_unique = a.numero_unique
                          WHERE e2.territoire = ? AND e2.canal IN ('COURRIEL', 'SMS')
                            AND ((e2.etat = 'A_ENVOYER' AND e2.a_tenter_le <= ?)
-                                OR (e2.canal = 'SMS' AND e2.etat = 'EN_COURS' AND e2.pris_le < ?))
+                                OR (e2.canal = 'SMS' AND e2.etat = 'EN_COURS' AND e2.pris_le < ? AND e2.tentatives < ?))
                            AND d.etat = 'ACTIVE' AND d.date_prochain_renouvellement = a.date_echeance
                            AND a.date_echeance > ?
                          ORDER BY e2.a_tenter_le, e2.id LIMIT ?
@@ -242,8 +254,9 @@ class AvisRepository {
             ps.setString(3, territoire);
             ps.setTimestamp(4, Timestamp.from(maintenant));
             ps.setTimestamp(5, Timestamp.from(abandonAvant));
-            ps.setDate(6, Date.valueOf(aujourdhui));
-            ps.setInt(7, limite);
+            ps.setInt(6, tentativesMax);
+            ps.setDate(7, Date.valueOf(aujourdhui));
+            ps.setInt(8, limite);
             try (ResultSet rs = ps.executeQuery()) {
                 List<AEnvoyer> list = new ArrayList<>();
                 while (rs.next()) {

@@ -37,7 +37,8 @@ import java.util.UUID;
  * that dies after claiming leaves the row claimed; once the lease is over:
  * <ul>
  * <li>an SMS is claimed again and sent with the same idempotency key: the operator de-duplicates
- * it, so the applicant gets it once;</li>
+ * it, so the applicant gets it once (unless its application was renewed or radiated meanwhile, or
+ * it used its {@value #TENTATIVES_MAX} attempts: then it is "incertain" too, never retried);</li>
  * <li>an e-mail is not sent again: SMTP has no such key and the mail may have left before the
  * crash. It is recorded "envoi incertain" (shown on the application); its Message-ID is fixed per
  * sending, so that a mail re-sent by hand is recognised by mail systems. The applicant is still
@@ -52,7 +53,7 @@ public class EnvoiAvis implements TacheRecurrente {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnvoiAvis.class);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final int TENTATIVES_MAX = 5;
+    public static final int TENTATIVES_MAX = 5;
     /** How long a claim holds: far above one sending (10 s SMTP timeouts), so a live node always records first. */
     static final Duration BAIL = Duration.ofMinutes(15);
     private static final int PAR_LOT = 20;
@@ -107,14 +108,16 @@ public class EnvoiAvis implements TacheRecurrente {
         for (Territoire t : transactions.withoutScope(territoires::lister)) {
             String territoire = t.code();
             int annules = transactions.inScope(Scope.territoire(territoire), () -> annuler(territoire, aujourdhui, maintenant));
-            int incertains = transactions.inScope(Scope.territoire(territoire), () -> incertains(territoire, maintenant));
+            int incertains = transactions.inScope(Scope.territoire(territoire),
+                    () -> incertains(territoire, aujourdhui, maintenant));
             bilan = bilan.plus(new Bilan(0, 0, 0, annules, incertains));
             int traites = 0;
             List<AvisRepository.AEnvoyer> lot;
             do {
                 UUID jeton = UUID.randomUUID();
                 lot = transactions.inScope(Scope.territoire(territoire),
-                        () -> avis.reclamer(territoire, jeton, maintenant, maintenant.minus(BAIL), aujourdhui, PAR_LOT));
+                        () -> avis.reclamer(territoire, jeton, maintenant, maintenant.minus(BAIL), aujourdhui, TENTATIVES_MAX,
+                                PAR_LOT));
                 for (AvisRepository.AEnvoyer a : lot) {
                     bilan = bilan.plus(envoyer(territoire, a, jeton, maintenant));
                 }
@@ -134,11 +137,12 @@ public class EnvoiAvis implements TacheRecurrente {
         return annules.size();
     }
 
-    private int incertains(String territoire, Instant maintenant) {
-        List<AvisRepository.Incertain> incertains = avis.marquerIncertains(territoire, maintenant.minus(BAIL));
+    private int incertains(String territoire, LocalDate aujourdhui, Instant maintenant) {
+        List<AvisRepository.Incertain> incertains = avis.marquerIncertains(territoire, maintenant.minus(BAIL), aujourdhui,
+                TENTATIVES_MAX);
         for (AvisRepository.Incertain i : incertains) {
-            LOG.warn("Avis de renouvellement {} : courriel pris sans résultat, envoi incertain (non renvoyé)", i.numero());
-            journal.changement(JournalAvis.SYSTEME, territoire, i.numero(), i.id(), i.nature(), Canal.COURRIEL, i.echeance(),
+            LOG.warn("Avis de renouvellement {} : {} pris sans résultat, envoi incertain (non renvoyé)", i.numero(), i.canal());
+            journal.changement(JournalAvis.SYSTEME, territoire, i.numero(), i.id(), i.nature(), i.canal(), i.echeance(),
                     EtatEnvoi.EN_COURS, EtatEnvoi.INCERTAIN, Map.of());
         }
         return incertains.size();

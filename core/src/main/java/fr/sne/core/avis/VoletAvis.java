@@ -93,7 +93,7 @@ public class VoletAvis implements VoletDemande {
                 default -> "Échéance passée avant l’envoi";
             };
             case INCERTAIN -> demandeur ? "Si vous ne l’avez pas reçu, renouvelez tout de même votre demande avant l’échéance."
-                    : "Le serveur n’a pas confirmé l’envoi (interruption) : le courriel n’est pas renvoyé automatiquement.";
+                    : "Envoi interrompu avant sa confirmation : il n’est pas renvoyé automatiquement.";
             case ECHEC -> demandeur ? "Vérifiez vos coordonnées en mettant votre demande à jour."
                     : e.erreur() == null ? "" : e.erreur();
             case A_ENVOYER -> !demandeur && e.tentatives() > 0 && e.erreur() != null
