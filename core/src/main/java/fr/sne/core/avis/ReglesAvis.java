@@ -1,5 +1,6 @@
 package fr.sne.core.avis;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -75,7 +76,7 @@ final class ReglesAvis {
     }
 
     /** 5 minutes, then 20, 80, 320: about 7 hours over {@link EnvoiAvis#TENTATIVES_MAX} attempts. */
-    static java.time.Duration delai(int tentatives) {
-        return java.time.Duration.ofMinutes(5L << (2 * Math.max(0, Math.min(tentatives - 1, 4))));
+    static Duration delai(int tentatives) {
+        return Duration.ofMinutes(5L << (2 * Math.max(0, Math.min(tentatives - 1, 4))));
     }
 }
