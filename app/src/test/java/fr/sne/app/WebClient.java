@@ -129,6 +129,16 @@ final class WebClient {
         return signIn(html -> Map.of("username", email, "claims", claims));
     }
 
+    /**
+     * Signs in as a professional who types their e-mail on the provider's page (a ProConnect-style
+     * identity: usual name, identity provider), e.g. a user the test created; returns where it lands.
+     */
+    String signInAsProfessional(String email, String givenName, String usualName) {
+        String claims = "{\"email\":\"%s\",\"given_name\":\"%s\",\"usual_name\":\"%s\",\"idp_id\":\"sne-dev\"}"
+                .formatted(email, givenName, usualName);
+        return signIn(html -> Map.of("username", email, "claims", claims));
+    }
+
     private String signIn(java.util.function.Function<String, Map<String, String>> choice) {
         HttpResponse<String> login = page("/oauth/login/sne");
         assertEquals(302, login.statusCode(), "sign-in must redirect to the provider");

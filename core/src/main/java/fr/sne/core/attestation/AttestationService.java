@@ -84,14 +84,14 @@ public class AttestationService {
         return gabarits.pdfA("courriers", Map.of("lettres", lettres, "nombre", Format.nombre(lettres.size())));
     }
 
-    /** The worded content of an application's attestation, with its territory's reference data. */
-    ContenuAttestation contenu(DemandeJson.Demande d) {
+    /** The worded content of an application's attestation, with its territory's reference data (letters reuse it). */
+    public ContenuAttestation contenu(DemandeJson.Demande d) {
         Redaction.References references = transactions.inScope(Scope.territoireReadOnly(d.territoire()), () -> references(d));
         return redaction.rediger(d, references, LocalDate.now(clock.withZone(PARIS)));
     }
 
     /** An application read by the platform itself (sending job, postal batches), in its territory. */
-    Optional<DemandeJson.Demande> lire(String territoire, String numero) {
+    public Optional<DemandeJson.Demande> lire(String territoire, String numero) {
         return transactions.inScope(Scope.territoireReadOnly(territoire), () -> repository.demande(territoire, numero));
     }
 

@@ -84,7 +84,10 @@ class DemandeApiController {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Remplacer le contenu CERFA d'une demande (If-Match obligatoire)",
             description = "Numéro, date de dépôt, état et guichet ne changent pas. Sans If-Match → 428 ; "
-                    + "version périmée → 412 avec les modifications intervenues entre-temps. Corps en JSON, ou en XML "
+                    + "version périmée → 412 avec les modifications intervenues entre-temps. Un changement important du nom "
+                    + "de naissance ou des prénoms attend la validation du gestionnaire territorial ou d'un guichet manager : "
+                    + "le reste est enregistré, et la réponse le dit dans changementsEnAttente (et l'en-tête "
+                    + "SNE-Changements-En-Attente). Corps en JSON, ou en XML "
                     + "(document interfaceNuu : celui lu par GET avec Accept: application/xml peut être modifié et "
                     + "renvoyé tel quel ; son numUnique, s'il est présent, doit être celui de l'adresse).",
             security = @SecurityRequirement(name = "bearer"))
@@ -98,8 +101,9 @@ class DemandeApiController {
             return ReponsesDemande.precondition(numeroUnique, null, List.of());
         }
         try {
-            DemandeJson.Demande d = service.modifier(Actors.of(request), numeroUnique, version.get(), corps);
-            return HttpResponse.ok(d).header(HttpHeaders.ETAG, ReponsesDemande.etag(d));
+            DemandeService.Modification m = service.modification(Actors.of(request), numeroUnique, version.get(), corps);
+            return ReponsesDemande.enAttente(HttpResponse.ok(ReponsesDemande.modifiee(m)), m)
+                    .header(HttpHeaders.ETAG, ReponsesDemande.etag(m.demande()));
         } catch (DemandeInvalide e) {
             return ReponsesDemande.invalide(request, e.anomalies());
         } catch (VersionPerimee e) {

@@ -30,8 +30,12 @@ class DemandeRepository {
         this.json = json;
     }
 
-    /** Who wrote a version: the audit's actor id and a label a person can read. */
-    record Auteur(String id, String libelle) {
+    /**
+     * Who wrote a version: the audit's actor id, a label professionals read (it names the agent),
+     * and the desk acted for (null: the applicant, the system or a territorial manager) — what
+     * the applicant is shown instead of the agent's name.
+     */
+    record Auteur(String id, String libelle, String guichet) {
     }
 
     /** A stored version of an application's content. */
@@ -119,14 +123,15 @@ class DemandeRepository {
 
     private void version(String territoire, String numero, int version, String document, Auteur auteur) {
         jdbc.prepareStatement("""
-                INSERT INTO demande_version (territoire, numero_unique, version, document, auteur, auteur_libelle)
-                VALUES (?, ?, ?, ?::jsonb, ?, ?)""", ps -> {
+                INSERT INTO demande_version (territoire, numero_unique, version, document, auteur, auteur_libelle, guichet)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)""", ps -> {
             ps.setString(1, territoire);
             ps.setString(2, numero);
             ps.setInt(3, version);
             ps.setString(4, document);
             ps.setString(5, auteur.id());
             ps.setString(6, auteur.libelle());
+            ps.setString(7, auteur.guichet());
             return ps.executeUpdate();
         });
     }
@@ -183,6 +188,42 @@ class DemandeRepository {
             ps.setDate(2, Date.valueOf(dateNaissance));
             ps.setString(3, nomCle);
             ps.setString(4, prenomsCle);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> list = new ArrayList<>();
+                while (rs.next()) {
+                    list.add(rs.getString(1));
+                }
+                return list;
+            }
+        });
+    }
+
+    /** Links an application created after a separation to the one it comes from. */
+    void lierOrigine(String territoire, String numero, String origine) {
+        jdbc.prepareStatement("UPDATE demande SET demande_origine = ? WHERE territoire = ? AND numero_unique = ?", ps -> {
+            ps.setString(1, origine);
+            ps.setString(2, territoire);
+            ps.setString(3, numero);
+            return ps.executeUpdate();
+        });
+    }
+
+    Optional<String> origine(String territoire, String numero) {
+        return jdbc.prepareStatement("SELECT demande_origine FROM demande WHERE territoire = ? AND numero_unique = ?", ps -> {
+            ps.setString(1, territoire);
+            ps.setString(2, numero);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
+    /** The applications created from {@code numero} after a separation, oldest first. */
+    List<String> issues(String territoire, String numero) {
+        return jdbc.prepareStatement("""
+                SELECT numero_unique FROM demande WHERE territoire = ? AND demande_origine = ? ORDER BY cree_le, numero_unique""", ps -> {
+            ps.setString(1, territoire);
+            ps.setString(2, numero);
             try (ResultSet rs = ps.executeQuery()) {
                 List<String> list = new ArrayList<>();
                 while (rs.next()) {

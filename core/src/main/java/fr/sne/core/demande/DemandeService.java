@@ -39,6 +39,13 @@ public class DemandeService {
     public record Resultat(DemandeJson.Demande demande, boolean rejouee) {
     }
 
+    /** An update's outcome: the application as it now stands, and the parts held back for a decision. */
+    public record Modification(DemandeJson.Demande demande, List<ControleModification.Retenue> retenues) {
+        public Modification {
+            retenues = List.copyOf(retenues);
+        }
+    }
+
     private final TenantTransactions transactions;
     private final DemandeRepository demandes;
     private final DemandePolicy policy;
@@ -49,12 +56,13 @@ public class DemandeService {
     private final Changements changements;
     private final Journal journal;
     private final ApplicationEventPublisher<DemandeEnregistree> enregistrements;
+    private final List<ControleModification> controles;
     private final Clock clock;
 
     DemandeService(TenantTransactions transactions, DemandeRepository demandes, DemandePolicy policy,
                    ValidationDemande validation, Numerotation numerotation, Territoires territoires, AuditTrail audit,
                    Changements changements, Journal journal, ApplicationEventPublisher<DemandeEnregistree> enregistrements,
-                   Clock clock) {
+                   List<ControleModification> controles, Clock clock) {
         this.transactions = transactions;
         this.demandes = demandes;
         this.policy = policy;
@@ -65,6 +73,7 @@ public class DemandeService {
         this.changements = changements;
         this.journal = journal;
         this.enregistrements = enregistrements;
+        this.controles = List.copyOf(controles);
         this.clock = clock;
     }
 
@@ -94,6 +103,11 @@ public class DemandeService {
      */
     Resultat enregistrer(Actor actor, String territoire, String guichet, LocalDate dateDepot, DemandeJson.Creation creation,
                          String client, String cleIdempotence) {
+        return enregistrer(actor, territoire, guichet, dateDepot, creation, client, cleIdempotence, null);
+    }
+
+    private Resultat enregistrer(Actor actor, String territoire, String guichet, LocalDate dateDepot, DemandeJson.Creation creation,
+                                 String client, String cleIdempotence, DemandeJson.Demande origine) {
         return transactions.inScope(Scope.territoire(territoire), () -> {
             if (cleIdempotence != null) {
                 Optional<String> premier = demandes.reclamer(territoire, client, cleIdempotence);
@@ -115,11 +129,22 @@ public class DemandeService {
                 }
             }
             String numero = numerotation.attribuer(territoire, guichet, dateDepot).toString();
-            DemandeJson.Demande demande = new DemandeJson.Demande(numero, territoire, "ACTIVE", dateDepot, null,
-                    dateDepot.plusYears(1), guichet, 1, creation.contenu());
+            // a separation's application keeps the original's validity as well as its seniority
+            DemandeJson.Demande demande = new DemandeJson.Demande(numero, territoire, "ACTIVE", dateDepot,
+                    origine == null ? null : origine.dateDernierRenouvellement(),
+                    origine == null ? dateDepot.plusYears(1) : origine.dateProchainRenouvellement(), guichet, 1, creation.contenu());
             demandes.inserer(demande, auteur(actor));
-            journal.mouvement(territoire, numero, "CRE", List.of("CERFA"));
-            journal.evenementSysteme(actor, territoire, numero, CatalogueEvenements.CREATION, null);
+            if (origine == null) {
+                journal.mouvement(territoire, numero, "CRE", List.of("CERFA"));
+                journal.evenementSysteme(actor, territoire, numero, CatalogueEvenements.CREATION, null);
+            } else {
+                demandes.lierOrigine(territoire, numero, origine.numeroUnique());
+                journal.mouvement(territoire, numero, "CRS", List.of("CERFA"));
+                journal.evenementSysteme(actor, territoire, numero, CatalogueEvenements.CREATION_SEPARATION,
+                        "Issue de la demande n° " + origine.numeroUnique());
+                journal.evenementSysteme(actor, territoire, origine.numeroUnique(), CatalogueEvenements.SEPARATION,
+                        "Demande n° " + numero + " créée pour l’ancien cotitulaire");
+            }
             // the attestation's sending is planned in this same transaction (outbox); an application
             // filed online has its own, planned by its validation (the validating desk's postal queue)
             if (!GUICHET_PORTAIL.equals(guichet)) {
@@ -128,11 +153,55 @@ public class DemandeService {
             if (cleIdempotence != null) {
                 demandes.associer(territoire, client, cleIdempotence, numero);
             }
-            audit.changement(actor, TypeAction.CREATION, territoire, "DEMANDE", numero, null,
-                    creation.confirmationNonDoublon() == null ? Map.of("etat", "ACTIVE")
-                            : Map.of("etat", "ACTIVE", "confirmationNonDoublon", creation.confirmationNonDoublon()));
+            Map<String, Object> apres = new java.util.LinkedHashMap<>();
+            apres.put("etat", "ACTIVE");
+            if (creation.confirmationNonDoublon() != null) {
+                apres.put("confirmationNonDoublon", creation.confirmationNonDoublon());
+            }
+            if (origine != null) {
+                apres.put("demandeOrigine", origine.numeroUnique());
+            }
+            audit.changement(actor, TypeAction.CREATION, territoire, "DEMANDE", numero, null, apres);
             return new Resultat(demande, false);
         });
+    }
+
+    /**
+     * "Duplication pour création d'une demande suite à séparation": registers, for the former
+     * co-holder, the application {@code nouvelle} builds from the original (still at
+     * {@code versionAttendue}, active, with a co-holder), with the original's filing date — the
+     * seniority — and a new number for the actor's desk; movement CRS, linked to the original.
+     * One transaction; the original itself is then updated by the desk (a separate change).
+     */
+    public Resultat separer(Actor actor, String numeroOrigine, int versionAttendue,
+                            java.util.function.Function<DemandeJson.Demande, DemandeJson.Creation> nouvelle) {
+        String territoire = territoireDe(actor);
+        String guichet = Journal.guichet(actor);
+        Acces.exiger(policy.decider(actor, ActionDemande.CREER, territoire));
+        return transactions.inScope(Scope.territoire(territoire), () -> {
+            DemandeJson.Demande origine = demandes.trouver(numeroOrigine).orElseThrow(() -> introuvable(actor, numeroOrigine));
+            if (!"ACTIVE".equals(origine.etat())) {
+                throw new Refus(HttpStatus.CONFLICT, "La demande " + numeroOrigine + " est radiée : elle ne peut pas être dupliquée.");
+            }
+            if (origine.contenu().cotitulairesOuVide().isEmpty()) {
+                throw new Refus(HttpStatus.CONFLICT, "La demande " + numeroOrigine + " n’a pas de cotitulaire.");
+            }
+            if (origine.version() != versionAttendue) {
+                throw perimee(origine, versionAttendue);
+            }
+            return enregistrer(actor, territoire, guichet, origine.dateDepot(), nouvelle.apply(origine), null, null, origine);
+        });
+    }
+
+    /** The applications created from this one after a separation, and the one it comes from, if any. */
+    public Liens liens(Actor actor, DemandeJson.Demande demande) {
+        return transactions.inScope(Scope.lecture(scopeDe(actor)), () -> new Liens(
+                demandes.origine(demande.territoire(), demande.numeroUnique()).orElse(null),
+                demandes.issues(demande.territoire(), demande.numeroUnique())));
+    }
+
+    /** Links between applications after a separation. */
+    public record Liens(String origine, List<String> issues) {
     }
 
     /**
@@ -180,6 +249,14 @@ public class DemandeService {
      * {@link ModificationParLeDemandeur}: forbidden changes come back as anomalies.
      */
     public DemandeJson.Demande modifier(Actor actor, String numero, int versionAttendue, DemandeJson.Creation modification) {
+        return modification(actor, numero, versionAttendue, modification).demande();
+    }
+
+    /**
+     * {@link #modifier}, also telling what the {@link ControleModification} checks held back
+     * (e.g. a major change of name waiting for validation): the rest of the update is written.
+     */
+    public Modification modification(Actor actor, String numero, int versionAttendue, DemandeJson.Creation modification) {
         DemandeJson.Contenu contenu = modification.contenu();
         // an applicant writes in their account's scope: row-level security opens their own application only (V12)
         Scope scope = actor instanceof Actor.Particulier p ? Scope.compte(p.compteId()) : Scope.territoire(territoireDe(actor));
@@ -202,20 +279,46 @@ public class DemandeService {
             if (!anomalies.isEmpty()) {
                 throw new DemandeInvalide(anomalies);
             }
-            List<String> champs = changements.champs(avant.contenu(), contenu);
+            // features may hold parts back, recorded in this transaction (anti-fraud: major name changes)
+            DemandeJson.Contenu aEcrire = contenu;
+            List<ControleModification.Retenue> retenues = new java.util.ArrayList<>();
+            for (ControleModification controle : controles) {
+                ControleModification.Resultat r = controle.controler(actor, avant, aEcrire);
+                aEcrire = r.contenu();
+                retenues.addAll(r.retenues());
+            }
+            List<String> champs = changements.champs(avant.contenu(), aEcrire);
             if (champs.isEmpty()) {
-                return avant;
+                return new Modification(avant, retenues);
             }
-            if (!demandes.mettreAJour(avant.territoire(), numero, versionAttendue, contenu, auteur(actor))) {
-                // a concurrent writer committed between our read and our write
-                throw perimee(demandes.trouver(numero).orElseThrow(), versionAttendue);
-            }
-            journal.mouvement(avant.territoire(), numero, "MOD", List.of("CERFA"));
-            journal.evenementSysteme(actor, avant.territoire(), numero, CatalogueEvenements.MISE_A_JOUR, null);
-            audit.changement(actor, TypeAction.MODIFICATION, avant.territoire(), "DEMANDE", numero,
-                    Map.of("version", versionAttendue), Map.of("version", versionAttendue + 1, "champs", champs));
-            return demandes.trouver(numero).orElseThrow();
+            return new Modification(ecrire(actor, avant, aEcrire, champs, null), retenues);
         });
+    }
+
+    /**
+     * Writes a content decided outside the update forms (a name change validated by a manager) as
+     * the application's next version, with its movement, system event and audit row; joins the
+     * caller's transaction. The caller has checked its own policy and that {@code avant} is current.
+     */
+    public DemandeJson.Demande appliquer(Actor actor, DemandeJson.Demande avant, DemandeJson.Contenu contenu, String commentaire) {
+        return transactions.inScope(Scope.territoire(avant.territoire()),
+                () -> ecrire(actor, avant, contenu, changements.champs(avant.contenu(), contenu), commentaire));
+    }
+
+    /** The new version, its movement, its system event and the audit row, in the current transaction. */
+    private DemandeJson.Demande ecrire(Actor actor, DemandeJson.Demande avant, DemandeJson.Contenu contenu, List<String> champs,
+                                      String commentaire) {
+        String numero = avant.numeroUnique();
+        int versionAttendue = avant.version();
+        if (!demandes.mettreAJour(avant.territoire(), numero, versionAttendue, contenu, auteur(actor))) {
+            // a concurrent writer committed between our read and our write
+            throw perimee(demandes.trouver(numero).orElseThrow(), versionAttendue);
+        }
+        journal.mouvement(avant.territoire(), numero, "MOD", List.of("CERFA"));
+        journal.evenementSysteme(actor, avant.territoire(), numero, CatalogueEvenements.MISE_A_JOUR, commentaire);
+        audit.changement(actor, TypeAction.MODIFICATION, avant.territoire(), "DEMANDE", numero,
+                Map.of("version", versionAttendue), Map.of("version", versionAttendue + 1, "champs", champs));
+        return demandes.trouver(numero).orElseThrow();
     }
 
     /** The portal account of the application, read only when it decides (for an applicant). */
@@ -257,12 +360,21 @@ public class DemandeService {
 
     private static DemandeRepository.Auteur auteur(Actor actor) {
         return switch (actor) {
-            case Actor.ClientApi c -> new DemandeRepository.Auteur(Journal.auteur(c), "Logiciel du guichet " + c.guichet());
+            case Actor.ClientApi c -> new DemandeRepository.Auteur(Journal.auteur(c), "Logiciel du guichet " + c.guichet(),
+                    c.guichet());
             case Actor.Professionnel p -> new DemandeRepository.Auteur(Journal.auteur(p), p.nomAffiche()
-                    + p.habilitationActive().map(h -> " (" + h.guichetNom() + ")").orElse(""));
-            case Actor.Particulier p -> new DemandeRepository.Auteur(Journal.auteur(p), "Le demandeur");
-            case Actor.Systeme s -> new DemandeRepository.Auteur(Journal.auteur(s), "Le système");
+                    + p.habilitationActive().map(h -> " (" + h.guichetNom() + ")").orElse(""), Journal.guichet(p));
+            case Actor.Particulier p -> new DemandeRepository.Auteur(Journal.auteur(p), "Le demandeur", null);
+            case Actor.Systeme s -> new DemandeRepository.Auteur(Journal.auteur(s), "Le système", null);
             case Actor.Anonyme a -> throw new Refus(HttpStatus.UNAUTHORIZED, "Connexion requise.");
+        };
+    }
+
+    private static Scope scopeDe(Actor actor) {
+        return switch (actor) {
+            case Actor.ClientApi c -> Scope.territoire(c.territoire());
+            case Actor.Particulier p -> Scope.compte(p.compteId());
+            default -> Acces.scope(actor);
         };
     }
 
@@ -277,11 +389,7 @@ public class DemandeService {
     public DemandeJson.Demande consulter(Actor actor, String numero) {
         // an API client reads in its desk's territory; an applicant in their account's scope;
         // a person in their habilitation's scope (RLS filters the rest)
-        Scope scope = switch (actor) {
-            case Actor.ClientApi c -> Scope.territoireReadOnly(c.territoire());
-            case Actor.Particulier p -> Scope.lecture(Scope.compte(p.compteId()));
-            default -> Scope.lecture(Acces.scope(actor));
-        };
+        Scope scope = Scope.lecture(scopeDe(actor));
         record Lue(DemandeJson.Demande demande, Long compte) {
         }
         Lue lue = transactions.inScope(scope, () -> demandes.trouver(numero).map(d -> new Lue(d, compte(actor, d))))

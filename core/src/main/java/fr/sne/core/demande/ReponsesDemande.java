@@ -1,5 +1,7 @@
 package fr.sne.core.demande;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.sne.tenants.web.Probleme;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -31,7 +33,30 @@ public final class ReponsesDemande {
                                   List<VersionPerimee.Ecriture> modifications) {
     }
 
+    /**
+     * The answer to an update (PUT) in JSON: the application as the contract has it, plus the parts
+     * held back for a decision ({@code changementsEnAttente}: e.g. a major change of name waiting
+     * for validation; empty when everything was written).
+     */
+    @Serdeable
+    public record DemandeModifiee(@JsonUnwrapped DemandeJson.Demande demande,
+                                  @JsonInclude(JsonInclude.Include.ALWAYS) List<ControleModification.Retenue> changementsEnAttente) {
+    }
+
+    /** Header of every update's answer (JSON or XML): how many changes wait for a decision. */
+    public static final String CHANGEMENTS_EN_ATTENTE = "SNE-Changements-En-Attente";
+
     private ReponsesDemande() {
+    }
+
+    /** The update's JSON body. */
+    public static DemandeModifiee modifiee(DemandeService.Modification m) {
+        return new DemandeModifiee(m.demande(), m.retenues());
+    }
+
+    /** Adds the {@link #CHANGEMENTS_EN_ATTENTE} header to an update's answer. */
+    public static <T> MutableHttpResponse<T> enAttente(MutableHttpResponse<T> reponse, DemandeService.Modification m) {
+        return reponse.header(CHANGEMENTS_EN_ATTENTE, Integer.toString(m.retenues().size()));
     }
 
     /**

@@ -137,8 +137,11 @@ class DemandeXmlApiController {
             return ReponsesDemande.invalide(request, anomalies);
         }
         try {
-            DemandeJson.Demande d = service.modifier(Actors.of(request), numeroUnique, version.get(), document.creation());
-            return HttpResponse.ok(corpsReponse(request, d))
+            DemandeService.Modification m = service.modification(Actors.of(request), numeroUnique, version.get(), document.creation());
+            DemandeJson.Demande d = m.demande();
+            // the interfaceNuu document stays as the format has it; held-back changes are told by the header
+            Object corpsModifie = ReponsesDemande.xmlPrefere(request) ? ecriture.ecrire(d) : ReponsesDemande.modifiee(m);
+            return ReponsesDemande.enAttente(HttpResponse.ok(corpsModifie), m)
                     .contentType(ReponsesDemande.xmlPrefere(request) ? EcritureNuu.TYPE_XML : MediaType.APPLICATION_JSON)
                     .header(HttpHeaders.ETAG, ReponsesDemande.etag(d));
         } catch (DemandeInvalide e) {

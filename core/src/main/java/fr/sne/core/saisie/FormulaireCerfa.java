@@ -109,6 +109,18 @@ class FormulaireCerfa {
                 champs.put(nom, valeurs.getFirst());
             }
         }
+        if (onglet == Onglet.CONJOINT) {
+            // a co-holder ticked "retirer" or whose identity is emptied is removed, with their work
+            // and resources typed in other tabs (e.g. after a separation), not left half-filled
+            List<String> retires = formulaire.getOrDefault("retirerCotitulaire", List.of());
+            for (int i = 0; i < base.cotitulairesOuVide().size(); i++) {
+                String prefixe = "cotitulaires[" + i + "].";
+                if (retires.contains(String.valueOf(i))
+                        || champs.keySet().stream().noneMatch(k -> k.startsWith(prefixe) && onglet.possede(k))) {
+                    champs.keySet().removeIf(k -> k.startsWith(prefixe));
+                }
+            }
+        }
         return new Lecture(contenu(champs, erreurs), erreurs);
     }
 

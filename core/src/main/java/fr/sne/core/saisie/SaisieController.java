@@ -60,6 +60,10 @@ import java.util.stream.IntStream;
 class SaisieController {
 
     private static final DateTimeFormatter HORODATAGE = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm");
+    private static final String NOM_EN_ATTENTE = "nom-en-attente";
+    private static final String MESSAGE_NOM_EN_ATTENTE = "Les modifications sont enregistrées, sauf le nom : changement de nom "
+            + "en attente de validation par le gestionnaire territorial ou un guichet manager du guichet. "
+            + "D’ici là, la demande garde ses nom et prénoms.";
 
     /** A person whose work and resources are asked: the form path of their part. */
     record PersonneRevenus(String id, String chemin, String libelle) {
@@ -214,19 +218,30 @@ class SaisieController {
         model.put("message", message == null ? null : switch (message) {
             case "enregistree" -> "La demande est enregistrée sous le numéro unique " + numero + ".";
             case "modifiee" -> "Les modifications sont enregistrées.";
+            case NOM_EN_ATTENTE -> MESSAGE_NOM_EN_ATTENTE;
             default -> null;
         });
         return new ModelAndView<>("pro/demande/fiche", model);
     }
 
     @Get("/demandes/{numero}/modifier")
-    ModelAndView<Map<String, Object>> modifier(HttpRequest<?> request, @PathVariable String numero, @Nullable @QueryValue String onglet) {
+    ModelAndView<Map<String, Object>> modifier(HttpRequest<?> request, @PathVariable String numero, @Nullable @QueryValue String onglet,
+                                               @Nullable @QueryValue String separation, @Nullable @QueryValue String message) {
         Actor.Professionnel actor = Acces.professionnel(request);
         DemandeJson.Demande d = demandes.consulter(actor, numero);
         Acces.exiger(policy.decider(actor, ActionDemande.MODIFIER, d.territoire()));
         Onglet o = Onglet.parCode(onglet).orElse(Onglet.DEMANDEUR);
-        return new Vue("Modifier la demande " + numero, "/pro/demandes/" + numero + "/modifier", o, d.contenu(), Map.of(),
-                d.version(), false).rendre();
+        Vue vue = new Vue("Modifier la demande " + numero, "/pro/demandes/" + numero + "/modifier", o, d.contenu(), Map.of(),
+                d.version(), false);
+        if (NOM_EN_ATTENTE.equals(message)) {
+            vue.model.put("message", MESSAGE_NOM_EN_ATTENTE);
+        } else if (separation != null && separation.matches("[0-9A-Z]{18}")) {
+            // after a separation, the desk is guided to update the couple's application
+            vue.model.put("message", "La demande n° " + separation + " est créée pour l’ancien cotitulaire, avec la même date "
+                    + "de dépôt. Mettez maintenant à jour cette demande-ci : situation familiale (rubrique « Demandeur ») et "
+                    + "retrait du cotitulaire (rubrique « Conjoint ou cotitulaire »), puis ressources et personnes à charge.");
+        }
+        return vue.rendre();
     }
 
     @Post("/demandes/{numero}/modifier")
@@ -245,8 +260,9 @@ class SaisieController {
             vue.saisies(valeurs, lecture.erreurs());
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(vue.rendre());
         }
+        DemandeService.Modification modification;
         try {
-            demandes.modifier(actor, numero, lue, DemandeJson.Creation.de(lecture.contenu()));
+            modification = demandes.modification(actor, numero, lue, DemandeJson.Creation.de(lecture.contenu()));
         } catch (DemandeInvalide e) {
             Vue vue = new Vue("Modifier la demande " + numero, action, courant, lecture.contenu(), Map.of(), lue, false);
             vue.anomaliesDeLOnglet(e.anomalies());
@@ -257,11 +273,13 @@ class SaisieController {
             vue.conflit(e.ecritures());
             return HttpResponse.status(HttpStatus.CONFLICT).body(vue.rendre());
         }
+        // a major change of name was held back (anti-fraud): the agent is told, wherever they go next
+        boolean nomEnAttente = !modification.retenues().isEmpty();
         if ("modifier".equals(premier(valeurs, "action"))) {
-            return HttpResponse.seeOther(URI.create("/pro/demandes/" + numero + "?message=modifiee"));
+            return HttpResponse.seeOther(URI.create("/pro/demandes/" + numero + "?message=" + (nomEnAttente ? NOM_EN_ATTENTE : "modifiee")));
         }
         String aller = Onglet.parCode(premier(valeurs, "aller")).orElse(courant).code();
-        return HttpResponse.seeOther(URI.create(action + "?onglet=" + aller));
+        return HttpResponse.seeOther(URI.create(action + "?onglet=" + aller + (nomEnAttente ? "&message=" + NOM_EN_ATTENTE : "")));
     }
 
     /** The form page being built: its model and what it shows. */
