@@ -103,9 +103,20 @@ class CycleEcheanceTest implements SharedServicesTest {
         echeance(echue, today().minusDays(1));
         echeance(aLEcheance, today());
 
+        // in an SPTA territory the local file radiates, not the register
+        String spta = "0350125" + "%06d".formatted(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 999999)) + "GDPUB";
+        FabriqueDemandes.sql("""
+                INSERT INTO demande (territoire, numero_unique, guichet_enregistreur, etat, date_depot, date_prochain_renouvellement,
+                                     nom_naissance_cle, prenoms_cle, date_naissance, communes_souhaitees, document)
+                VALUES ('035', ?, 'GDPUB', 'ACTIVE', ?, ?, 'spta', 'local', '1980-01-01', '{35238}', '{}')""",
+                spta, today().minusYears(2), today().minusDays(5));
+
         radiation.executer(today());
         assertEquals("RADIEE", etat(echue));
         assertEquals("ACTIVE", etat(aLEcheance), "valid until its deadline included");
+        assertEquals("ACTIVE", etat(spta));
+        // a bare row for this check only: other tests read every application
+        FabriqueDemandes.sql("DELETE FROM demande WHERE numero_unique = ?", spta);
         assertEquals(1, compte("""
                 SELECT count(*) FROM radiation WHERE numero_unique = ? AND motif = 'RADREN' AND echeance = ? AND date_radiation = ?
                    AND guichet IS NULL AND auteur = 'systeme:radiation-echeance' AND levee_le IS NULL""", echue, today().minusDays(1), today()));
@@ -228,6 +239,13 @@ class CycleEcheanceTest implements SharedServicesTest {
             FabriqueDemandes.sql("""
                     INSERT INTO test_cycle_envoi (territoire, annexe, destinataire)
                     SELECT territoire, id, '0611223344' FROM test_cycle_annexe WHERE numero_unique = ?""", numero);
+            // a renewal notice and its SMS (the notices' tables, V17)
+            FabriqueDemandes.sql("""
+                    INSERT INTO avis_renouvellement (territoire, numero_unique, date_echeance, nature, planifie_le)
+                    VALUES ('038', ?, current_date + 60, 'PREMIER_AVIS', current_date)""", numero);
+            FabriqueDemandes.sql("""
+                    INSERT INTO avis_envoi (territoire, avis, canal, etat, destinataire, envoye_le)
+                    SELECT territoire, id, 'SMS', 'ENVOYE', '0699887766', now() FROM avis_renouvellement WHERE numero_unique = ?""", numero);
             String autre = nouvelle();
             FabriqueDemandes.sql("INSERT INTO test_cycle_annexe (territoire, numero_unique, note) VALUES ('038', ?, 'autre')", autre);
             FabriqueDemandes.sql("""
@@ -259,6 +277,7 @@ class CycleEcheanceTest implements SharedServicesTest {
                     assertEquals(0, restantes, "rows of the purged application left in " + table);
                 }
             }
+            assertEquals(0, compte("SELECT count(*) FROM avis_envoi WHERE destinataire = '0699887766'"), "the notice's SMS goes too");
             assertEquals(0, compte("SELECT count(*) FROM test_cycle_envoi WHERE destinataire = '0611223344'"),
                     "rows referring to the purged rows go with them");
             assertEquals(1, compte("SELECT count(*) FROM test_cycle_envoi WHERE destinataire = '0655667788'"), "others' rows stay");

@@ -224,6 +224,10 @@ class CyclePagesTest implements SharedServicesTest {
         MaDemandeTest.Enregistree e = MaDemandeTest.enregistree(server, email);
         String numero = e.numero();
         WebClient demandeur = e.demandeur();
+        // "Renouveler ma demande" on the portal's home leads to their application's renewal
+        HttpResponse<String> tuile = demandeur.page("/renouvellement");
+        assertEquals(303, tuile.statusCode(), tuile.body());
+        assertEquals("/mes-demandes/" + numero + "#cycle", WebClient.location(tuile));
         String page = demandeur.page("/mes-demandes/" + numero).body();
         assertTrue(page.contains("à partir du " + JOUR.format(today().plusYears(1).minusMonths(3)) + " (trois mois avant"), page);
         HttpResponse<String> tot = demandeur.submit("/mes-demandes/" + numero + "/renouvellement", Map.of());

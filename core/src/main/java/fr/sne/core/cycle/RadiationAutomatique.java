@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * At the deadline: every night, the active applications whose renewal deadline has passed are
- * radiated for non-renewal (RADREN), territory by territory, a page of candidates at a time,
+ * radiated for non-renewal (RADREN), territory by territory (SNE-mode territories: an SPTA
+ * radiates in its own file and synchronises), a page of candidates at a time,
  * each in its own transaction. Persistent and cluster-safe: db-scheduler runs the task on one
  * node at a time, and a second runner anyway skips an application locked by the first and finds
  * it no longer active afterwards (and at most one radiation is in force per application, V16).
@@ -61,6 +62,10 @@ public class RadiationAutomatique implements TacheRecurrente {
         int radiees = 0;
         int echecs = 0;
         for (Territoire t : transactions.withoutScope(territoires::lister)) {
+            if (!"SNE".equals(t.mode())) {
+                // an SPTA's local file radiates its own applications and sends the radiations through the interfaces
+                continue;
+            }
             CycleRepository.Candidat apres = CycleRepository.Candidat.DEBUT;
             List<CycleRepository.Candidat> lot;
             do {
