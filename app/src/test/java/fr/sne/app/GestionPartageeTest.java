@@ -166,7 +166,7 @@ class GestionPartageeTest implements SharedServicesTest {
         assertTrue(portail.contains("Demande d’informations ou de pièces justificatives")
                 && portail.contains("Merci de nous adresser votre avis d’imposition"), "regulatory, opened in 038: " + portail);
         assertTrue(portail.contains("Visite de logement proposée") && portail.contains("Validation de la demande"), portail);
-        assertTrue(portail.contains("<td>ACTIS</td>"), "the desk's name: " + portail);
+        assertTrue(portail.contains(">ACTIS</td>"), "the desk's name: " + portail);
         assertFalse(portail.contains("Ménage déjà rencontré") || portail.contains("Note à l’attention"), "professionals only");
         assertFalse(portail.contains("Visite saisie par erreur") || portail.contains("Visite de logement effectuée"), "deleted");
         assertFalse(portail.contains("Julie Martin") || portail.contains("agent.actis"), "never the agent: " + portail);
