@@ -1,6 +1,9 @@
 package fr.sne.app;
 
 import fr.sne.devservices.SharedServicesTest;
+import fr.sne.tenants.tenancy.Scope;
+import fr.sne.tenants.tenancy.TenantTransactions;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,6 +36,12 @@ class EvenementApiTest implements SharedServicesTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    TenantTransactions transactions;
+
+    @Inject
+    JdbcOperations jdbc;
 
     private FabriqueDemandes fabrique;
     private WebClient web;
@@ -89,6 +99,12 @@ class EvenementApiTest implements SharedServicesTest {
         assertTrue(r.body().contains("{\"code\":\"TENAD00022\",\"libelle\":\"Demande d’informations ou de pièces justificatives\","
                 + "\"reglementaire\":true,\"origine\":\"GUICHET\",\"visibleDemandeur\":true}"), r.body());
         assertTrue(r.body().contains("\"code\":\"VALDEM\"") && r.body().contains("\"code\":\"DESCAL\""), r.body());
+        // documented in French in the OpenAPI document
+        String openapi = web.send(HttpRequest.newBuilder(web.uri("/api/openapi.yml")).GET().build()).body();
+        assertTrue(openapi.contains("/api/v1.0/demandes/{numeroUnique}/evenements/{id}:")
+                && openapi.contains("/api/v1.0/demandes/{numeroUnique}/priorite:") && openapi.contains("/api/v1.0/referentiels/evenements:")
+                && openapi.contains("Supprimer un événement saisi par le guichet de l'appelant"), openapi);
+        assertFalse(openapi.contains("/pro/demandes/{numero}/evenements"), "pages are not API");
     }
 
     @Test
@@ -193,5 +209,43 @@ class EvenementApiTest implements SharedServicesTest {
                 + "AND parties = '{CONT}'", numero), "only the contingents changed");
         probleme(fabrique.get("editeur-logis", chemin), 404);
         assertFalse(contingents.body().contains("agent"), contingents.body());
+    }
+
+    private long sql(Scope scope, String sql, Object... params) {
+        return transactions.inScope(scope, () -> jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            if (sql.startsWith("SELECT")) {
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+            return (long) ps.executeUpdate();
+        }));
+    }
+
+    @Test
+    void rowLevelSecurityKeepsEventsAndPriorityDataInTheirTerritory() {
+        String numero = demande();
+        long id = id(ajouter("editeur-actis", numero, "VISPRO", aujourdhui(), null));
+        assertEquals(200, envoyer("PUT", "editeur-actis", "/api/v1.0/demandes/" + numero + "/priorite",
+                "{\"statutDalo\": \"NON\", \"contingents\": [\"COLACT\"]}", "If-Match", "\"" + numero + "-priorite-0\"").statusCode());
+        assertEquals(1, sql(Scope.territoireReadOnly("038"), "SELECT count(*) FROM priorite_demande WHERE numero_unique = ?", numero));
+        assertEquals(0, sql(Scope.territoireReadOnly("030"), "SELECT count(*) FROM priorite_demande WHERE numero_unique = ?", numero));
+        assertEquals(0, sql(Scope.territoireReadOnly("030"), "SELECT count(*) FROM evenement WHERE numero_unique = ?", numero));
+        assertEquals(0, sql(Scope.territoire("030"), "UPDATE evenement SET supprime_le = now(), supprime_par = 'x' WHERE id = ?", id));
+        assertEquals(0, sql(Scope.territoire("030"), "UPDATE priorite_demande SET contingents = '{}' WHERE numero_unique = ?", numero));
+        assertThrows(RuntimeException.class, () -> sql(Scope.territoire("030"), """
+                INSERT INTO priorite_demande (territoire, numero_unique, statut_dalo, auteur) VALUES ('038', ?, 'NON', 'x')""", numero));
+        // an event never changes, only its deletion flag; the register's own events are never deleted
+        assertThrows(RuntimeException.class, () -> sql(Scope.territoire("038"), "UPDATE evenement SET commentaire = 'x' WHERE id = ?", id));
+        assertThrows(RuntimeException.class, () -> sql(Scope.territoire("038"), """
+                UPDATE evenement SET supprime_le = now(), supprime_par = 'x' WHERE numero_unique = ? AND code = 'CREDEM'""", numero));
+        assertThrows(RuntimeException.class, () -> sql(Scope.territoire("038"), "DELETE FROM evenement WHERE id = ?", id));
+        // "hors contingent" stands alone, in the database too
+        assertThrows(RuntimeException.class, () -> sql(Scope.territoire("038"),
+                "UPDATE priorite_demande SET contingents = '{AUCUN,COLTER}' WHERE numero_unique = ?", numero));
     }
 }
