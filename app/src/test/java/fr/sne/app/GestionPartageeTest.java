@@ -48,6 +48,18 @@ class GestionPartageeTest implements SharedServicesTest {
         return web;
     }
 
+    /** Signs in and, when the person holds several habilitations (other tests may add one), chooses this one. */
+    private WebClient connecte(String email, String habilitation) {
+        WebClient web = connecte(email);
+        if (web.page("/pro").statusCode() == 303) {
+            Matcher m = Pattern.compile("id=\"habilitation-(\\d+)\"[^>]*>\\s*<label[^>]*>" + Pattern.quote(habilitation) + "</label>")
+                    .matcher(web.page("/pro/habilitation").body());
+            assertTrue(m.find(), "no habilitation " + habilitation);
+            assertEquals(303, web.submit("/pro/habilitation", Map.of("habilitation", m.group(1))).statusCode());
+        }
+        return web;
+    }
+
     private static String aujourdhui() {
         return LocalDate.now(ZoneId.of("Europe/Paris")).toString();
     }
@@ -119,7 +131,7 @@ class GestionPartageeTest implements SharedServicesTest {
         assertEquals(403, actis.submit(suppression(numero, avertissement), Map.of()).statusCode());
 
         // the desk's manager deletes an event of their desk, after the confirmation page
-        WebClient manager = connecte("manager.actis@sne.test");
+        WebClient manager = connecte("manager.actis@sne.test", "Guichet manager — ACTIS (38001)");
         HttpResponse<String> confirmation = manager.page(suppression(numero, id));
         assertEquals(200, confirmation.statusCode(), confirmation.body());
         assertTrue(confirmation.body().contains("Confirmer la suppression"), confirmation.body());
