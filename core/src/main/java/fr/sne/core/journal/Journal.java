@@ -54,9 +54,19 @@ public class Journal {
     /** Inserts an event row (used for desk events by the gestion partagée feature); returns its id. */
     public long inserer(String territoire, String numero, String code, String origine, LocalDate dateSurvenance,
                         String commentaire, String guichet, String auteur) {
+        return inserer(territoire, numero, code, origine, dateSurvenance, commentaire, guichet, auteur, false);
+    }
+
+    /**
+     * Inserts an event row; {@code parGestionnaire}: entered by the territory's management (GT),
+     * which holds no desk ({@code guichet} null). Returns its id.
+     */
+    public long inserer(String territoire, String numero, String code, String origine, LocalDate dateSurvenance,
+                        String commentaire, String guichet, String auteur, boolean parGestionnaire) {
         return jdbc.prepareStatement("""
-                INSERT INTO evenement (territoire, numero_unique, code, origine, date_survenance, commentaire, guichet, auteur)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", ps -> {
+                INSERT INTO evenement (territoire, numero_unique, code, origine, date_survenance, commentaire, guichet, auteur,
+                                       par_gestionnaire)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", ps -> {
             ps.setString(1, territoire);
             ps.setString(2, numero);
             ps.setString(3, code);
@@ -65,6 +75,7 @@ public class Journal {
             ps.setString(6, commentaire);
             ps.setString(7, guichet);
             ps.setString(8, auteur);
+            ps.setBoolean(9, parGestionnaire);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -20,7 +20,9 @@ import java.util.function.Function;
  * @param etat             ACTIVE, RADIEE, or null for both
  * @param commune          an INSEE code or a commune's name, resolved by the service
  * @param ancienneteMin    months since filing, at least
- * @param evenement        reserved: events of the shared history are not recorded yet (a later issue)
+ * @param delaiAnormalementLong  active applications whose age reached the territory's "délai anormalement long"
+ *                               or will within 3 months (gestion partagée), or the others
+ * @param attributionsMultiples  applications with at least 2 conditional attributions never followed by a lease, or the others
  */
 public record Criteres(@Nullable String territoire, @Nullable String numero, @Nullable String etat,
                        @Nullable LocalDate depotDu, @Nullable LocalDate depotAu,
@@ -29,7 +31,8 @@ public record Criteres(@Nullable String territoire, @Nullable String numero, @Nu
                        List<String> types, @Nullable Integer ressourcesMin, @Nullable Integer ressourcesMax,
                        @Nullable Integer revenuMin, @Nullable Integer revenuMax, @Nullable Boolean prioritaire,
                        @Nullable String dalo, @Nullable Boolean handicap, @Nullable Integer ancienneteMin,
-                       @Nullable Integer ancienneteMax, @Nullable String guichet, @Nullable String evenement,
+                       @Nullable Integer ancienneteMax, @Nullable String guichet,
+                       @Nullable Boolean delaiAnormalementLong, @Nullable Boolean attributionsMultiples,
                        Tri tri, int page, int parPage) {
 
     public static final List<Integer> TAILLES_PAGE = List.of(20, 50, 100);
@@ -112,6 +115,8 @@ public record Criteres(@Nullable String territoire, @Nullable String numero, @Nu
             erreurs.put("guichet", "Guichet inconnu.");
             guichet = null;
         }
+        Boolean delai = l.ouiNon("delaiAnormalementLong");
+        Boolean attributions = l.ouiNon("attributionsMultiples");
         Tri tri = Tri.DEPOT_DESC;
         String t = l.texte("tri");
         if (t != null) {
@@ -129,7 +134,7 @@ public record Criteres(@Nullable String territoire, @Nullable String numero, @Nu
             territoire = null;
         }
         return new Lecture(new Criteres(territoire, numero, etat, depotDu, depotAu, renDu, renAu, commune, tailleMin, tailleMax,
-                types, resMin, resMax, revMin, revMax, prioritaire, dalo, handicap, ancMin, ancMax, guichet, null, tri,
+                types, resMin, resMax, revMin, revMax, prioritaire, dalo, handicap, ancMin, ancMax, guichet, delai, attributions, tri,
                 page == null ? 1 : page, parPage == null || !TAILLES_PAGE.contains(parPage) ? 20 : parPage), erreurs);
     }
 
@@ -137,14 +142,15 @@ public record Criteres(@Nullable String territoire, @Nullable String numero, @Nu
     Criteres avec(String territoireChoisi, String communeResolue) {
         return new Criteres(territoireChoisi, numero, etat, depotDu, depotAu, renouvellementDu, renouvellementAu, communeResolue,
                 tailleMin, tailleMax, types, ressourcesMin, ressourcesMax, revenuMin, revenuMax, prioritaire, dalo, handicap,
-                ancienneteMin, ancienneteMax, guichet, evenement, tri, page, parPage);
+                ancienneteMin, ancienneteMax, guichet, delaiAnormalementLong, attributionsMultiples, tri, page, parPage);
     }
 
     /** Whether an advanced criterion is set (the page opens that part of the form then). */
     public boolean isAvancee() {
         return tailleMin != null || tailleMax != null || !types.isEmpty() || ressourcesMin != null || ressourcesMax != null
                 || revenuMin != null || revenuMax != null || prioritaire != null || dalo != null || handicap != null
-                || ancienneteMin != null || ancienneteMax != null || guichet != null || tri != Tri.DEPOT_DESC;
+                || ancienneteMin != null || ancienneteMax != null || guichet != null || delaiAnormalementLong != null
+                || attributionsMultiples != null || tri != Tri.DEPOT_DESC;
     }
 
     /** A short description for the audit trail (no names: criteria only). */
@@ -170,6 +176,8 @@ public record Criteres(@Nullable String territoire, @Nullable String numero, @Nu
         put(m, "ancienneteMin", ancienneteMin);
         put(m, "ancienneteMax", ancienneteMax);
         put(m, "guichet", guichet);
+        put(m, "delaiAnormalementLong", delaiAnormalementLong);
+        put(m, "attributionsMultiples", attributionsMultiples);
         m.put("tri", tri.name());
         return m;
     }

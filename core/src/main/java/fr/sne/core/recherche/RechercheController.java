@@ -42,7 +42,8 @@ class RechercheController {
     private static final Set<String> HORS_LIENS = Set.of("page");
     /** The parameters of the advanced part: when one is given (even wrong), that part opens. */
     private static final Set<String> AVANCES = Set.of("tailleMin", "tailleMax", "types", "ressourcesMin", "ressourcesMax",
-            "revenuMin", "revenuMax", "prioritaire", "dalo", "handicap", "ancienneteMin", "ancienneteMax", "guichet");
+            "revenuMin", "revenuMax", "prioritaire", "dalo", "handicap", "ancienneteMin", "ancienneteMax", "guichet",
+            "delaiAnormalementLong", "attributionsMultiples");
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final RechercheDemandes service;

@@ -147,7 +147,7 @@ public class RechercheDemandes {
     public Resultats rechercher(Actor actor, Criteres c) {
         String territoire = c.territoire();
         Acces.exiger(policy.decider(actor, ActionRecherche.RECHERCHER, territoire));
-        Requete r = Requete.de(c, aujourdhui());
+        Requete r = Requete.de(c, aujourdhui(), c.delaiAnormalementLong() == null ? 0 : delai(territoire));
         long decalage = (long) (c.page() - 1) * c.parPage();
         Resultats resultats = trop(() -> transactions.inScope(Scope.territoireReadOnly(territoire), () -> {
             repository.borner(DUREE_PAGE);
@@ -178,7 +178,7 @@ public class RechercheDemandes {
         details.put("format", format.name());
         details.put("criteres", c.resume());
         audit.lecture(actor, TypeAction.EXPORT, territoire, "DEMANDE", null, details);
-        Requete r = Requete.de(c, aujourdhui());
+        Requete r = Requete.de(c, aujourdhui(), c.delaiAnormalementLong() == null ? 0 : delai(territoire));
         Tuyau tuyau = new Tuyau();
         executeur.execute(() -> {
             try {
@@ -223,6 +223,12 @@ public class RechercheDemandes {
             }
             throw e;
         }
+    }
+
+    /** The territory's "délai anormalement long", in months (read by the filter of that name). */
+    private int delai(String territoire) {
+        return transactions.withoutScope(() -> territoires.trouver(territoire)).map(Territoire::delaiAnormalementLongMois)
+                .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Territoire inconnu"));
     }
 
     private LocalDate aujourdhui() {

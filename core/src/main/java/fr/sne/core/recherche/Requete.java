@@ -1,5 +1,8 @@
 package fr.sne.core.recherche;
 
+import fr.sne.core.evenement.IndicateursDerives;
+import fr.sne.core.journal.CatalogueEvenements;
+
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,8 +27,11 @@ final class Requete {
         parametres.add(new Parametre(territoire, false));
     }
 
-    /** The clause for criteria whose territory and commune are resolved; seniority counts from {@code aujourdhui}. */
-    static Requete de(Criteres c, LocalDate aujourdhui) {
+    /**
+     * The clause for criteria whose territory and commune are resolved; seniority counts from
+     * {@code aujourdhui}; {@code delaiMois} is the territory's "délai anormalement long".
+     */
+    static Requete de(Criteres c, LocalDate aujourdhui, int delaiMois) {
         Requete r = new Requete(c.territoire(), c.tri());
         if (c.numero() != null) {
             if (c.numero().length() == 18) {
@@ -106,7 +112,29 @@ final class Requete {
         if (c.handicap() != null) {
             r.where.append(c.handicap() ? " AND handicap" : " AND NOT handicap");
         }
-        // events of the shared history: no table yet; the filter joins it here when it exists (c.evenement())
+        // gestion partagée: the rules of IndicateursDerives, written in SQL
+        if (c.delaiAnormalementLong() != null) {
+            Date limite = Date.valueOf(IndicateursDerives.depotLimite(aujourdhui, delaiMois));
+            if (c.delaiAnormalementLong()) {
+                r.et("etat = 'ACTIVE' AND date_depot <= ?", limite);
+            } else {
+                r.et("(etat <> 'ACTIVE' OR date_depot > ?)", limite);
+            }
+        }
+        if (c.attributionsMultiples() != null) {
+            // starts from the territory's few conditional attributions (partial index of V18), not from its
+            // applications; literals from the rule's constants, so that the partial index applies in generic plans too
+            r.where.append(c.attributionsMultiples() ? " AND numero_unique IN (" : " AND numero_unique NOT IN (").append("""
+                    SELECT a.numero_unique FROM evenement a
+                     WHERE a.territoire = ? AND a.code IN ('%s') AND a.supprime_le IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM evenement b WHERE b.territoire = a.territoire AND b.code = '%s'
+                                          AND b.numero_unique = a.numero_unique AND b.supprime_le IS NULL
+                                          AND b.date_survenance >= a.date_survenance)
+                     GROUP BY a.numero_unique HAVING count(*) >= %d)""".formatted(
+                    String.join("', '", IndicateursDerives.ATTRIBUTIONS_SOUS_CONDITION), CatalogueEvenements.SIGNATURE_BAIL,
+                    IndicateursDerives.ATTRIBUTIONS_MULTIPLES));
+            r.parametres.add(new Parametre(c.territoire(), false));
+        }
         return r;
     }
 

@@ -34,7 +34,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** Territories: their settings are changed by national administrators only. */
+/**
+ * Territories: their settings are changed by national administrators; a territorial manager
+ * opens or closes the regulatory events of their territory on the portal.
+ */
 @Controller("/pro/admin/territoires")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ProtectionCsrf
@@ -140,8 +143,8 @@ class TerritoireController {
     ModelAndView<Map<String, Object>> fiche(HttpRequest<?> request, @PathVariable String code) {
         Actor.Professionnel actor = Acces.professionnel(request);
         Territoire t = trouver(code);
-        Acces.exiger(policy.decider(actor, ActionTerritoire.MODIFIER, code));
-        return formulaire(t, Map.of("mode", t.mode(), "delai", String.valueOf(t.delaiAnormalementLongMois()),
+        Acces.exiger(policy.decider(actor, ActionTerritoire.OUVRIR_EVENEMENTS, code));
+        return formulaire(actor, t, Map.of("mode", t.mode(), "delai", String.valueOf(t.delaiAnormalementLongMois()),
                 "evenementsVisibles", String.valueOf(t.evenementsVisiblesDemandeur())), Map.of());
     }
 
@@ -150,12 +153,23 @@ class TerritoireController {
     HttpResponse<?> modifier(HttpRequest<?> request, @PathVariable String code, @Body Map<String, String> form) {
         Actor.Professionnel actor = Acces.professionnel(request);
         Territoire avant = trouver(code);
-        Acces.exiger(policy.decider(actor, ActionTerritoire.MODIFIER, code));
+        Acces.exiger(policy.decider(actor, ActionTerritoire.OUVRIR_EVENEMENTS, code));
+        if (!policy.decider(actor, ActionTerritoire.MODIFIER, code).autorisee()) {
+            // a territorial manager: the portal's regulatory events only
+            boolean ouverts = "true".equals(form.get("evenementsVisibles"));
+            transactions.withoutScope(() -> {
+                territoires.ouvrirEvenements(code, ouverts);
+                audit.changement(actor, TypeAction.MODIFICATION, code, "TERRITOIRE", code,
+                        Map.of("evenementsVisibles", avant.evenementsVisiblesDemandeur()), Map.of("evenementsVisibles", ouverts));
+                return null;
+            });
+            return HttpResponse.seeOther(URI.create("/pro/admin/territoires?message=modifie"));
+        }
         Formulaire f = new Formulaire();
         String mode = form.get("mode");
         int delai = valider(form, f);
         if (!f.valide()) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(formulaire(avant, form, f.erreurs()));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(formulaire(actor, avant, form, f.erreurs()));
         }
         boolean visibles = "true".equals(form.get("evenementsVisibles"));
         int d = delai;
@@ -191,6 +205,7 @@ class TerritoireController {
     private ModelAndView<Map<String, Object>> creation(Map<String, String> saisie, Map<String, String> erreurs) {
         Map<String, Object> model = Pages.admin("territoires");
         model.put("territoire", null);
+        model.put("seulementEvenements", false);
         model.put("saisie", saisie);
         model.put("erreurs", erreurs);
         return new ModelAndView<>("admin/territoires/formulaire", model);
@@ -202,9 +217,12 @@ class TerritoireController {
                 .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Territoire introuvable"));
     }
 
-    private ModelAndView<Map<String, Object>> formulaire(Territoire t, Map<String, String> saisie, Map<String, String> erreurs) {
+    private ModelAndView<Map<String, Object>> formulaire(Actor actor, Territoire t, Map<String, String> saisie,
+                                                         Map<String, String> erreurs) {
         Map<String, Object> model = Pages.admin("territoires");
         model.put("territoire", t);
+        // a territorial manager sees mode and delay, and changes only the portal's regulatory events
+        model.put("seulementEvenements", !policy.decider(actor, ActionTerritoire.MODIFIER, t.code()).autorisee());
         model.put("saisie", saisie);
         model.put("erreurs", erreurs);
         return new ModelAndView<>("admin/territoires/formulaire", model);

@@ -8,7 +8,11 @@ import jakarta.inject.Singleton;
 
 import java.util.EnumSet;
 
-/** Territories' settings are the national administrators' business; everyone sees their own. */
+/**
+ * Territories' settings are the national administrators' business; everyone sees their own. The
+ * territorial manager also opens (or closes) the regulatory events of the territory's applications
+ * on the portal, as the territory progresses.
+ */
 @Singleton
 public class TerritoirePolicy {
 
@@ -16,6 +20,8 @@ public class TerritoirePolicy {
         return switch (action) {
             case CONSULTER -> Perimetre.decider(actor, territoire, EnumSet.allOf(Profil.class));
             case MODIFIER -> Perimetre.decider(actor, territoire, EnumSet.of(Profil.ADMINISTRATEUR_NATIONAL));
+            case OUVRIR_EVENEMENTS -> Perimetre.decider(actor, territoire,
+                    EnumSet.of(Profil.ADMINISTRATEUR_NATIONAL, Profil.GESTIONNAIRE_TERRITORIAL));
         };
     }
 }

@@ -90,6 +90,18 @@ public class Territoires {
         });
     }
 
+    /** Opens (or closes) the regulatory events on the portal, the only setting a territorial manager changes. */
+    public void ouvrirEvenements(String code, boolean evenementsVisibles) {
+        jdbc.prepareStatement("""
+                UPDATE territoire SET parametres = parametres || jsonb_build_object('evenementsVisiblesDemandeur', ?::boolean),
+                       modifie_le = now()
+                 WHERE code = ?""", ps -> {
+            ps.setBoolean(1, evenementsVisibles);
+            ps.setString(2, code);
+            return ps.executeUpdate();
+        });
+    }
+
     private static Territoire map(ResultSet rs) throws SQLException {
         Array deps = rs.getArray("departements");
         return new Territoire(rs.getString("code"), rs.getString("nom"), rs.getString("mode"),

@@ -46,6 +46,7 @@ class PermissionMatrixTest {
             {"AUDIT.EXPORTER",               "R R R R R A A A",       "N N N N N N A A"},
             {"TERRITOIRE.CONSULTER",         "A A A A A A A A",       "N N N N N N A A"},
             {"TERRITOIRE.MODIFIER",          "R R R R R R R A",       "N N N N N N R A"},
+            {"TERRITOIRE.OUVRIR_EVENEMENTS", "R R R R R A R A",       "N N N N N N R A"},
             {"CLIENT_API.CONSULTER",         "R R R R R A A A",       "N N N N N N A A"},
             {"CLIENT_API.CREER",             "R R R R R A R A",       "N N N N N N R A"},
             {"CLIENT_API.DESACTIVER",        "R R R R R A R A",       "N N N N N N R A"},
