@@ -260,6 +260,16 @@ class CycleApiTest implements SharedServicesTest {
     }
 
     @Test
+    void theContractsMinimalRenunciationBodyRadiatesAsOfToday() {
+        String numero = nouvelle("editeur-actis");
+        HttpResponse<String> r = post("editeur-actis", "/api/v1.0/demandes/" + numero + "/radiation", "{\"motif\": \"RADABA\"}", null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"etat\":\"RADIEE\""), r.body());
+        assertEquals(1, compte("SELECT count(*) FROM radiation WHERE numero_unique = ? AND motif = 'RADABA' AND date_renonciation = ?",
+                numero, today()));
+    }
+
+    @Test
     void aWrittenRenunciationRadiatesWithTheDateOfTheLetter() {
         String numero = nouvelle("editeur-actis");
         HttpResponse<String> avant = post("editeur-stegreve", "/api/v1.0/demandes/" + numero + "/radiation",

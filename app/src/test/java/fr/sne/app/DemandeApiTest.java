@@ -85,6 +85,7 @@ class DemandeApiTest implements SharedServicesTest {
         assertTrue(created.body().contains("\"etat\":\"ACTIVE\""), created.body());
         assertTrue(created.body().contains("\"dateDepot\":\"" + today + "\""), created.body());
         assertTrue(created.body().contains("\"dateProchainRenouvellement\":\"" + today.plusYears(1) + "\""), created.body());
+        assertTrue(created.body().contains("\"dateDernierRenouvellement\":null"), "the contract shows it, null before any renewal: " + created.body());
         assertTrue(created.body().contains("\"guichetEnregistreur\":\"38001\""), created.body());
         assertTrue(created.body().contains("\"version\":1"), created.body());
 

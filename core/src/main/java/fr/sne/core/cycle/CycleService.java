@@ -186,7 +186,9 @@ public class CycleService {
                     texte(a.logement().adresse()), texte(a.logement().type()), a.logement().surface(), a.logement().loyer()),
                     texte(a.contingent()), texte(a.reservataire()), a.dateCommission());
             ecrire(actor, e, motif, demande.sousMotif() == null ? null : MotifRadiation.SousMotif.valueOf(demande.sousMotif().strip()),
-                    typeGuichet, texte(demande.commentaire()), demande.dateRenonciation(), avertissement, attribution, aujourdhui);
+                    typeGuichet, texte(demande.commentaire()),
+                    motif == MotifRadiation.RADABA && demande.dateRenonciation() == null ? aujourdhui : demande.dateRenonciation(),
+                    avertissement, attribution, aujourdhui);
             return null;
         });
     }

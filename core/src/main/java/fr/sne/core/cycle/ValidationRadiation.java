@@ -56,10 +56,8 @@ final class ValidationRadiation {
             a.add(new Probleme.Anomalie("NON_APPLICABLE", "sousMotif", "Le sous-motif ne s’applique qu’au motif RADIRR."));
         }
         if (motif == MotifRadiation.RADABA) {
-            if (d.dateRenonciation() == null) {
-                a.add(new Probleme.Anomalie("OBLIGATOIRE", "dateRenonciation",
-                        "Indiquez la date du courrier par lequel le demandeur renonce à sa demande."));
-            } else if (d.dateRenonciation().isAfter(aujourdhui)) {
+            // the contract's body is {"motif": "RADABA"}: without a date, the letter is taken as received today
+            if (d.dateRenonciation() != null && d.dateRenonciation().isAfter(aujourdhui)) {
                 a.add(new Probleme.Anomalie("DATE_FUTURE", "dateRenonciation",
                         "La date du courrier de renonciation ne peut pas être postérieure à aujourd’hui."));
             }

@@ -1,5 +1,6 @@
 package fr.sne.core.demande;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -173,7 +174,9 @@ public final class DemandeJson {
     /** A registered application: the register's own fields, then the CERFA content. */
     @Serdeable
     public record Demande(String numeroUnique, String territoire, String etat, LocalDate dateDepot,
-                          @Nullable LocalDate dateDernierRenouvellement, LocalDate dateProchainRenouvellement,
+                          // the contract shows it as null before the first renewal: always sent
+                          @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable LocalDate dateDernierRenouvellement,
+                          LocalDate dateProchainRenouvellement,
                           String guichetEnregistreur, int version, @JsonUnwrapped Contenu contenu) {
 
         public Demandeur demandeur() {

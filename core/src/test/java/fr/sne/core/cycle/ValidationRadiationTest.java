@@ -55,7 +55,7 @@ class ValidationRadiationTest {
 
     @Test
     void eachMotifTakesOnlyWhatItNeeds() {
-        assertEquals(List.of("dateRenonciation"), champs(new DemandeRadiation("RADABA", null, null, null, null)));
+        assertEquals(List.of(), champs(new DemandeRadiation("RADABA", null, null, null, null)), "the contract's {\"motif\": \"RADABA\"}");
         assertEquals(List.of("dateRenonciation"), champs(new DemandeRadiation("RADABA", null, AUJOURDHUI.plusDays(1), null, null)));
         assertEquals(List.of(), champs(new DemandeRadiation("RADABA", null, AUJOURDHUI, "Courrier reçu au guichet", null)));
         assertEquals(List.of("sousMotif"), champs(new DemandeRadiation("RADIRR", null, null, null, null)));
