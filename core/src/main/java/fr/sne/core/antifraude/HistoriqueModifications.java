@@ -31,9 +31,9 @@ import java.util.Set;
 @Singleton
 class HistoriqueModifications {
 
-    /** Versions and events already told by the versions themselves. */
+    /** Events already told by the versions themselves, and notices (no change: they have their own panel). */
     private static final Set<String> DEJA_DANS_LES_VERSIONS = Set.of(CatalogueEvenements.CREATION,
-            CatalogueEvenements.VALIDATION, CatalogueEvenements.MISE_A_JOUR);
+            CatalogueEvenements.VALIDATION, CatalogueEvenements.MISE_A_JOUR, CatalogueEvenements.AVIS_RENOUVELLEMENT);
 
     private final TenantTransactions transactions;
     private final HistoriqueRepository historique;
