@@ -37,7 +37,7 @@ class VoletChangementsNom implements VoletDemande {
         m.put("numero", demande.numeroUnique());
         m.put("enAttente", lignes.stream().filter(l -> l.statutCode().equals("EN_ATTENTE")).toList());
         m.put("autres", lignes.stream().filter(l -> !l.statutCode().equals("EN_ATTENTE")).toList());
-        return Optional.of(new Volet("pro/demande/volets/changements-nom", m));
+        return Optional.of(new Volet("Changements de nom", "changements-nom", "pro/demande/volets/changements-nom", m));
     }
 
     @Override

@@ -25,7 +25,7 @@ class VoletHistorique implements VoletDemande {
             return Optional.empty();
         }
         List<HistoriqueModifications.Entree> entrees = historique.pour(p, demande);
-        return Optional.of(new Volet("portail/demande/volets/historique", Map.of("entrees", entrees)));
+        return Optional.of(new Volet("Historique des modifications", "historique", "portail/demande/volets/historique", Map.of("entrees", entrees)));
     }
 
     @Override

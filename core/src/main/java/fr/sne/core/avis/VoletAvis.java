@@ -74,7 +74,7 @@ public class VoletAvis implements VoletDemande {
         m.put("active", "ACTIVE".equals(demande.etat()));
         LocalDate debut = demande.dateProchainRenouvellement().minusMonths(2);
         m.put("premierAvisLe", debut.isAfter(LocalDate.now(clock.withZone(PARIS))) ? TextesAvis.date(debut) : null);
-        return Optional.of(new Volet(demandeur ? "portail/demande/volets/avis-renouvellement"
+        return Optional.of(new Volet("Avis de renouvellement", "avis-renouvellement", demandeur ? "portail/demande/volets/avis-renouvellement"
                 : "pro/demande/volets/avis-renouvellement", m));
     }
 

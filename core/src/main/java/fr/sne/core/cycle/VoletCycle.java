@@ -86,7 +86,7 @@ class VoletCycle implements VoletDemande {
         boolean active = "ACTIVE".equals(demande.etat());
         boolean renouveleeAujourdhui = active && aujourdhui.equals(demande.dateDernierRenouvellement());
         if (lecteur == Lecteur.DEMANDEUR) {
-            return Optional.of(new Volet("portail/demande/volets/cycle", Map.of("c", new VueDemandeur(demande.numeroUnique(),
+            return Optional.of(new Volet("Renouvellement de ma demande", "cycle", "portail/demande/volets/cycle", Map.of("c", new VueDemandeur(demande.numeroUnique(),
                     active, CycleService.jour(demande.dateProchainRenouvellement()),
                     Echeances.depassee(demande.dateProchainRenouvellement(), aujourdhui),
                     Echeances.ouverteAuDemandeur(demande.dateProchainRenouvellement(), aujourdhui),
@@ -98,7 +98,7 @@ class VoletCycle implements VoletDemande {
         boolean peutRenouveler = policy.renouveler(actor, territoire, null).autorisee() && (active || reactivable);
         boolean peutRadier = active && !cycle.motifsPermis(actor, territoire).isEmpty();
         boolean peutDeradier = !active && policy.deradier(actor, territoire).autorisee();
-        return Optional.of(new Volet("pro/demande/volets/cycle", Map.of("c", new VuePro(demande.numeroUnique(), active,
+        return Optional.of(new Volet("Validité, renouvellement et radiation", "cycle", "pro/demande/volets/cycle", Map.of("c", new VuePro(demande.numeroUnique(), active,
                 CycleService.jour(demande.dateProchainRenouvellement()),
                 active && Echeances.depassee(demande.dateProchainRenouvellement(), aujourdhui), renouveleeAujourdhui,
                 peutRenouveler, peutRadier, peutDeradier, enVigueur.map(this::vue).orElse(null), radren, reactivable, fin,

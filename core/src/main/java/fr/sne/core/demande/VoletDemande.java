@@ -27,9 +27,11 @@ public interface VoletDemande {
     int ordre();
 
     /**
+     * @param titre   the panel's heading, also listed in the page's table of contents
+     * @param ancre   the id of the panel's section (the table of contents links to it)
      * @param gabarit the template holding a fragment {@code volet(m)}, e.g. {@code pro/demande/volets/evenements}
      * @param modele  what the fragment reads as {@code m}
      */
-    record Volet(String gabarit, Map<String, Object> modele) {
+    record Volet(String titre, String ancre, String gabarit, Map<String, Object> modele) {
     }
 }

@@ -76,7 +76,7 @@ class VoletEvenements implements VoletDemande {
             m.put("formulaire", formulaire.modele(demande.numeroUnique(), LocalDate.now(clock.withZone(PARIS)), Map.of(), List.of()));
         }
         m.put("message", message());
-        return new Volet("pro/demande/volets/evenements", m);
+        return new Volet("Historique partagé de la demande", "historique", "pro/demande/volets/evenements", m);
     }
 
     private Volet demandeur(Actor.Particulier p, DemandeJson.Demande demande) {
@@ -84,7 +84,7 @@ class VoletEvenements implements VoletDemande {
                 .map(e -> new LigneDemandeur(e.dateSurvenance().format(JOUR), catalogue.type(e.code()).map(TypeEvenement::libelle)
                         .orElse(e.code()), guichetPourDemandeur(e), e.commentaire()))
                 .toList();
-        return new Volet("portail/demande/volets/evenements", Map.of("lignes", lignes));
+        return new Volet("Le suivi de ma demande", "suivi", "portail/demande/volets/evenements", Map.of("lignes", lignes));
     }
 
     private Ligne ligne(Actor actor, Evenement e) {

@@ -84,7 +84,7 @@ class VoletPriorite implements VoletDemande {
         }
         m.put("message", ServerRequestContext.currentRequest().flatMap(r -> r.getParameters().getFirst("priorite"))
                 .filter("modifiee"::equals).map(v -> "Les données de priorité sont enregistrées.").orElse(null));
-        return Optional.of(new Volet("pro/demande/volets/priorite", m));
+        return Optional.of(new Volet("Priorité et indicateurs", "priorite", "pro/demande/volets/priorite", m));
     }
 
     private static List<Signal> signaux(IndicateursDemande.Indicateurs i) {

@@ -40,7 +40,7 @@ class VoletSeparation implements VoletDemande {
         m.put("possible", possible);
         m.put("origine", liens.origine());
         m.put("issues", liens.issues());
-        return Optional.of(new Volet("pro/demande/volets/separation", m));
+        return Optional.of(new Volet("Séparation du couple", "volet-separation", "pro/demande/volets/separation", m));
     }
 
     @Override
