@@ -41,7 +41,7 @@ import java.util.zip.GZIPOutputStream;
  * finished exports after {@link #CONSERVATION}.
  */
 @Singleton
-class GenerationExport implements TacheRecurrente {
+public class GenerationExport implements TacheRecurrente {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerationExport.class);
 
@@ -51,7 +51,7 @@ class GenerationExport implements TacheRecurrente {
     static final int LOT = 500;
 
     /** What one run did. */
-    record Bilan(int terminees, int echecs, int expirees) {
+    public record Bilan(int terminees, int echecs, int expirees) {
     }
 
     private final TenantTransactions transactions;
@@ -86,7 +86,7 @@ class GenerationExport implements TacheRecurrente {
     }
 
     /** One run at {@code maintenant}: every waiting export of every territory, then the expiry. */
-    Bilan executer(Instant maintenant) {
+    public Bilan executer(Instant maintenant) {
         int terminees = 0;
         int echecs = 0;
         for (Territoire t : transactions.withoutScope(territoires::lister)) {
@@ -105,7 +105,7 @@ class GenerationExport implements TacheRecurrente {
     }
 
     /** Deletes the files of exports past their expiry and marks them EXPIRE. */
-    int expirer(Instant maintenant) {
+    public int expirer(Instant maintenant) {
         int expirees = 0;
         for (Territoire t : transactions.withoutScope(territoires::lister)) {
             List<Export> lot = transactions.inScope(Scope.territoireReadOnly(t.code()), () -> exports.expires(t.code(), maintenant, 100));
