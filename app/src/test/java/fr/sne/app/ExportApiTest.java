@@ -118,7 +118,7 @@ class ExportApiTest implements SharedServicesTest {
     }
 
     private Schema schemaPublie() throws Exception {
-        HttpResponse<String> xsd = envoyer("GET", "editeur-actis", "/api/v1.0/schemas/interfaceNuu-02.01.xsd", null);
+        HttpResponse<String> xsd = web.send(HttpRequest.newBuilder(web.uri("/api/v1.0/schemas/interfaceNuu-02.01.xsd")).GET().build());
         assertEquals(200, xsd.statusCode());
         return SchemaFactory.newDefaultInstance().newSchema(new StreamSource(new ByteArrayInputStream(xsd.body().getBytes(StandardCharsets.UTF_8))));
     }

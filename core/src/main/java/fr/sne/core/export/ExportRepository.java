@@ -161,7 +161,7 @@ class ExportRepository {
 
     /** Finished exports past their expiry: (id, object key). */
     List<Export> expires(String territoire, Instant maintenant, int limite) {
-        return jdbc.prepareStatement("SELECT " + COLONNES + """
+        return jdbc.prepareStatement("SELECT " + COLONNES + " " + """
                  FROM export_demandes WHERE territoire = ? AND statut = 'TERMINE' AND expire_le <= ?
                  ORDER BY expire_le LIMIT ?""", ps -> {
             ps.setString(1, territoire);

@@ -55,7 +55,7 @@ class LectureExport {
         this.json = json;
     }
 
-    private static final String CONDITIONS = """
+    private static final String CONDITIONS = " " + """
              WHERE territoire = ? AND (?::text IS NULL OR etat = ?)
                AND (?::varchar[] IS NULL OR communes_souhaitees && ?::varchar[])
                AND (?::varchar[] IS NULL OR communes_souhaitees && ARRAY(SELECT code FROM commune
