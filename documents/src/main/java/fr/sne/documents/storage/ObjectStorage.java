@@ -36,6 +36,24 @@ public class ObjectStorage implements AutoCloseable {
         return true;
     }
 
+    /** Stores a file under {@code cle} (a multipart upload for large files: memory stays bounded). */
+    public void deposer(String cle, java.nio.file.Path fichier, String typeMime) throws Exception {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(fichier)) {
+            client.putObject(io.minio.PutObjectArgs.builder().bucket(bucket).object(cle)
+                    .stream(in, java.nio.file.Files.size(fichier), 16L * 1024 * 1024).contentType(typeMime).build());
+        }
+    }
+
+    /** The object's content as a stream; the caller closes it. */
+    public java.io.InputStream lire(String cle) throws Exception {
+        return client.getObject(io.minio.GetObjectArgs.builder().bucket(bucket).object(cle).build());
+    }
+
+    /** Deletes the object; nothing happens when it does not exist. */
+    public void supprimer(String cle) throws Exception {
+        client.removeObject(io.minio.RemoveObjectArgs.builder().bucket(bucket).object(cle).build());
+    }
+
     public String bucket() {
         return bucket;
     }
