@@ -18,6 +18,8 @@ CREATE TABLE mouvement (
     PRIMARY KEY (territoire, id)
 );
 CREATE INDEX mouvement_horodatage_idx ON mouvement (territoire, horodatage, id);
+-- V21
+CREATE INDEX mouvement_demande_idx ON mouvement (territoire, numero_unique, horodatage);
 ALTER TABLE mouvement ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mouvement FORCE ROW LEVEL SECURITY;
 CREATE POLICY mouvement_du_territoire ON mouvement
@@ -57,7 +59,8 @@ FROM generate_series(1, 1000000) g;
 VACUUM ANALYZE mouvement;
 VACUUM ANALYZE demande_commune;
 SELECT pg_size_pretty(pg_total_relation_size('mouvement')) AS mouvement,
-       pg_size_pretty(pg_relation_size('mouvement_horodatage_idx')) AS index_horodatage;
+       pg_size_pretty(pg_relation_size('mouvement_horodatage_idx')) AS index_horodatage,
+       pg_size_pretty(pg_relation_size('mouvement_demande_idx')) AS index_demande;
 
 SET ROLE sne_app;
 BEGIN READ ONLY;
@@ -94,4 +97,18 @@ WHERE m.territoire = '038' AND m.horodatage >= timestamptz '2025-03-30 00:00:00+
   AND EXISTS (SELECT 1 FROM demande_commune dc WHERE dc.territoire = m.territoire AND dc.numero_unique = m.numero_unique
                 AND dc.commune = ANY ('{38417}'::varchar[]))
 ORDER BY m.horodatage, m.id LIMIT 1001;
+SET LOCAL plan_cache_mode = force_generic_plan;
+PREPARE q(varchar, timestamptz, text, varchar[], int) AS
+SELECT m.id, m.horodatage, m.numero_unique, m.type, m.parties FROM mouvement m
+WHERE m.territoire = $1 AND m.horodatage >= $2 AND m.xid < $3::xid8
+  AND EXISTS (SELECT 1 FROM demande_commune dc WHERE dc.territoire = m.territoire AND dc.numero_unique = m.numero_unique
+                AND dc.commune = ANY ($4::varchar[]))
+ORDER BY m.horodatage, m.id LIMIT $5;
+\echo '--- 6. generic plan (as JDBC reuses it), a small commune over a whole day'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE q('038', '2025-03-30 00:00:00+01', '1000', '{38417}', 1001);
+\echo '--- 7. generic plan, a small commune over the whole 30 days (first page)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE q('038', '2025-03-01 00:00:00+01', '1000', '{38417}', 1001);
+\echo '--- 8. custom plan, a small commune over the whole 30 days (first page)'
+SET LOCAL plan_cache_mode = force_custom_plan;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE q('038', '2025-03-01 00:00:00+01', '1000', '{38417}', 1001);
 COMMIT;

@@ -22,3 +22,9 @@ BEGIN
 END
 $$;
 CREATE TRIGGER mouvement_xid BEFORE INSERT ON mouvement FOR EACH ROW EXECUTE FUNCTION sne_mouvement_xid();
+
+-- The communes filter: the movements of the applications wanting a commune, found from
+-- demande_commune, then by application and time. Without it, a commune with few applications
+-- made the feed walk every movement of the window (measured: 0.45 s for one day, 1.6 s for 30 days
+-- of a 100,000-a-day territory; with it, 12 ms and 21 to 48 ms; bench/src/main/resources/gdm).
+CREATE INDEX mouvement_demande_idx ON mouvement (territoire, numero_unique, horodatage);

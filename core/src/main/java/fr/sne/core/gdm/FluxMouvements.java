@@ -112,6 +112,11 @@ class FluxMouvements {
                                    AND dc.commune = ANY (?::varchar[]))""");
         }
         sql.append(" ORDER BY m.horodatage, m.id LIMIT ?");
+        if (!requete.communes().isEmpty()) {
+            // the best plan depends on how many applications want these communes (a city or a
+            // village): plan with the actual values rather than the driver's reused generic plan
+            jdbc.prepareStatement("SET LOCAL plan_cache_mode = force_custom_plan", ps -> ps.execute());
+        }
         return jdbc.prepareStatement(sql.toString(), ps -> {
             int i = 1;
             ps.setString(i++, territoire);
