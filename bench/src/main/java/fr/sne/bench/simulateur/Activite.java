@@ -40,6 +40,8 @@ final class Activite implements Runnable {
     @Override
     public void run() {
         while (enCours.get()) {
+            // a desk's system, not a load test: a few writes a second each
+            SimulateurEditeur.pause(alea.nextInt(20, 120));
             int choix = alea.nextInt(10);
             Optional<String> numero = actives.isEmpty() ? Optional.empty()
                     : Optional.of(actives.get(alea.nextInt(actives.size())));

@@ -76,7 +76,7 @@ public final class Simulation {
         int ecrivains = args.length > 5 ? Integer.parseInt(args[5]) : 4;
         Resultat r = executer(new Parametres(base, jetons, "editeur-actis", List.of("editeur-stegreve"), departement, commune,
                 duree, Duration.ofSeconds(2), ecrivains, Duration.ofMinutes(10)));
-        System.out.println("Écritures des autres guichets : " + r.ecritures());
+        System.out.println("Écritures acceptées des autres guichets : " + r.ecritures());
         System.out.println(r.bilan());
         if (!r.bilan().identique()) {
             System.exit(1);
