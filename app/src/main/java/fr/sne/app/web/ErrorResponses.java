@@ -119,8 +119,11 @@ class ErrorResponses implements ErrorResponseProcessor<Object> {
             case 403 -> "Votre profil ne permet pas cette action.";
             case 404 -> "La ressource demandée n'existe pas.";
             case 405 -> "Cette méthode HTTP n'est pas acceptée pour cette ressource.";
+            case 406 -> "Le format de réponse demandé (en-tête Accept) n'est pas disponible pour cette ressource : "
+                    + "application/json, application/problem+json, ou application/xml quand la ressource le propose.";
             case 413 -> "Le contenu envoyé dépasse la taille autorisée.";
-            case 415 -> "Le type de contenu envoyé n'est pas pris en charge.";
+            case 415 -> "Le type de contenu envoyé (en-tête Content-Type) n'est pas pris en charge par cette ressource.";
+            case 429 -> "Trop de requêtes : réessayez après le délai indiqué par l'en-tête Retry-After.";
             default -> status.getCode() >= 500
                     ? "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez plus tard."
                     : "La requête n'a pas pu être traitée.";

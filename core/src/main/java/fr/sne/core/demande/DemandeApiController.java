@@ -24,6 +24,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.net.URI;
@@ -41,6 +44,26 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DemandeApiController {
 
+    private static final String EXEMPLE_CREATION = """
+            {"demandeur": {"civilite": "1", "nomNaissance": "Dupont", "nomUsage": null, "prenoms": "Jean",
+              "dateNaissance": "1970-01-01", "nationalite": "1", "mel": "jean.dupont@example.org", "telPortable": "0606060606",
+              "adresse": {"numero": "10", "voie": "rue des Alpes", "codePostal": "38000", "communeInsee": "38185"}},
+             "logementRecherche": {"typesLogement": ["T2", "T3"], "communesSouhaitees": ["38185", "38382"]}}""";
+    private static final String EXEMPLE_XML = """
+            <ns1:interfaceNuu versionInterface="02.01" xmlns:ns1="http://nuu.application.i2/">
+              <ns1:entete><ns1:typeFichier code="CRE"/></ns1:entete>
+              <ns1:demande><ns1:demandeLogement><ns1:personnePhysique><ns1:demandeur>…</ns1:demandeur></ns1:personnePhysique>
+              </ns1:demandeLogement></ns1:demande>
+            </ns1:interfaceNuu>""";
+    private static final String EXEMPLE_ENREGISTREE = """
+            {"numeroUnique": "038112600001238001", "territoire": "038", "etat": "ACTIVE", "dateDepot": "2026-11-22",
+             "dateDernierRenouvellement": null, "dateProchainRenouvellement": "2027-11-22", "guichetEnregistreur": "38001",
+             "version": 1, "demandeur": {"nomNaissance": "Dupont", "prenoms": "Jean"}, "logementRecherche": {"typesLogement": ["T2", "T3"]}}""";
+    private static final String EXEMPLE_PROBLEME = """
+            {"type": "about:blank", "title": "Requête invalide", "status": 400,
+             "detail": "La demande contient des anomalies : voir « anomalies ».", "instance": "/api/v1.0/demandes",
+             "anomalies": [{"code": "OBLIGATOIRE", "champ": "demandeur.dateNaissance", "message": "La date de naissance est obligatoire."}]}""";
+
     private final DemandeService service;
     private final List<FormatDemande> formats;
 
@@ -56,8 +79,30 @@ class DemandeApiController {
             description = "Numéro unique attribué par le serveur ; doublon probable → 409 sauf confirmationNonDoublon ; "
                     + "Idempotency-Key : une requête répétée renvoie le premier résultat. Corps en JSON, ou en XML "
                     + "(document interfaceNuu 02.00 ou 02.01 conforme au schéma /api/v1.0/schemas/interfaceNuu-02.01.xsd, "
-                    + "sans numUnique, 1 Mio au plus) ; réponse en XML avec Accept: application/xml.",
-            security = @SecurityRequirement(name = "bearer"))
+                    + "sans numUnique, 1 Mio au plus) ; réponse en XML avec Accept: application/xml. En XML, le type de fichier "
+                    + "(entete/typeFichier) REN renouvelle, RAD radie (élément radiation ; sans motif : dé-radiation, refusée "
+                    + "aux clients, 403) et CRS crée la demande issue d'une séparation, la demande visée étant nommée par "
+                    + "numUnique. Idempotency-Key conservée 24 heures.",
+            security = @SecurityRequirement(name = "bearer"),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "minimale",
+                            summary = "Demande minimale", value = EXEMPLE_CREATION)),
+                    @Content(mediaType = MediaType.APPLICATION_XML, examples = @ExampleObject(name = "interfaceNuu",
+                            summary = "Document interfaceNuu 02.01 (extrait)", value = EXEMPLE_XML))}),
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Demande enregistrée (en-têtes Location et ETag)",
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "enregistree",
+                                    value = EXEMPLE_ENREGISTREE))),
+                    @ApiResponse(responseCode = "400", description = "Corps mal formé ou anomalies",
+                            content = @Content(mediaType = Probleme.MEDIA_TYPE, examples = @ExampleObject(name = "anomalies",
+                                    value = EXEMPLE_PROBLEME))),
+                    @ApiResponse(responseCode = "409", description = "Doublon probable (doublons), sauf confirmationNonDoublon",
+                            content = @Content(mediaType = Probleme.MEDIA_TYPE)),
+                    @ApiResponse(responseCode = "413", description = "Corps trop volumineux", content = @Content(mediaType = Probleme.MEDIA_TYPE)),
+                    @ApiResponse(responseCode = "415", description = "Content-Type non pris en charge",
+                            content = @Content(mediaType = Probleme.MEDIA_TYPE)),
+                    @ApiResponse(responseCode = "429", description = "Limite de débit du client dépassée (Retry-After)",
+                            content = @Content(mediaType = Probleme.MEDIA_TYPE))})
     HttpResponse<?> creer(HttpRequest<?> request, @Body DemandeJson.Creation creation,
                           @Nullable @Header("Idempotency-Key") String cle) {
         if (!(Actors.of(request) instanceof Actor.ClientApi client)) {

@@ -239,13 +239,16 @@ class DemandeRepository {
      * with {@link #associer}), else the number created by the first request with that key. A
      * concurrent request with the same key waits here until the first one commits.
      */
-    Optional<String> reclamer(String territoire, String client, String cle) {
+    Optional<String> reclamer(String territoire, String client, String cle, java.time.Instant maintenant) {
+        // a key older than 24 h is new again, even before the nightly purge removed it
         boolean nouvelle = jdbc.prepareStatement("""
-                INSERT INTO idempotence (territoire, client_id, cle, numero_unique) VALUES (?, ?, ?, '')
-                ON CONFLICT DO NOTHING""", ps -> {
+                INSERT INTO idempotence (territoire, client_id, cle, numero_unique, cree_le) VALUES (?, ?, ?, '', ?)
+                ON CONFLICT (territoire, client_id, cle) DO UPDATE SET numero_unique = '', cree_le = EXCLUDED.cree_le
+                WHERE idempotence.cree_le <= EXCLUDED.cree_le - interval '24 hours'""", ps -> {
             ps.setString(1, territoire);
             ps.setString(2, client);
             ps.setString(3, cle);
+            ps.setObject(4, java.time.OffsetDateTime.ofInstant(maintenant, java.time.ZoneOffset.UTC));
             return ps.executeUpdate() == 1;
         });
         if (nouvelle) {

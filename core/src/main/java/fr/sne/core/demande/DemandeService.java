@@ -110,7 +110,7 @@ public class DemandeService {
                                  String client, String cleIdempotence, DemandeJson.Demande origine) {
         return transactions.inScope(Scope.territoire(territoire), () -> {
             if (cleIdempotence != null) {
-                Optional<String> premier = demandes.reclamer(territoire, client, cleIdempotence);
+                Optional<String> premier = demandes.reclamer(territoire, client, cleIdempotence, clock.instant());
                 if (premier.isPresent()) {
                     return new Resultat(demandes.trouver(premier.get()).orElseThrow(), true);
                 }

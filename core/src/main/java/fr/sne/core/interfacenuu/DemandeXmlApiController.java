@@ -1,5 +1,8 @@
 package fr.sne.core.interfacenuu;
 
+import fr.sne.core.cycle.CycleService;
+import fr.sne.core.cycle.DemandeRadiation;
+import fr.sne.core.cycle.RadiationInvalide;
 import fr.sne.core.demande.DemandeInvalide;
 import fr.sne.core.demande.DemandeJson;
 import fr.sne.core.demande.DemandeService;
@@ -53,14 +56,17 @@ class DemandeXmlApiController {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemandeXmlApiController.class);
     private static final String NUM_UNIQUE = CheminsNuu.BASE + "/numUnique";
+    private static final String RADIATION = CheminsNuu.BASE + "/radiation";
     private static final String TYPE_FICHIER = "/interfaceNuu/entete/typeFichier/@code";
 
     private final DemandeService service;
     private final LecteurXml lecteur;
     private final EcritureNuu ecriture;
+    private final CycleService cycle;
 
-    DemandeXmlApiController(DemandeService service, LecteurXml lecteur, EcritureNuu ecriture) {
+    DemandeXmlApiController(DemandeService service, LecteurXml lecteur, EcritureNuu ecriture, CycleService cycle) {
         this.service = service;
+        this.cycle = cycle;
         this.lecteur = lecteur;
         this.ecriture = ecriture;
     }
@@ -85,13 +91,29 @@ class DemandeXmlApiController {
         } catch (XmlRefuse e) {
             return refus(request, e);
         }
+        String type = document.typeFichier() == null ? "CRE" : document.typeFichier();
+        switch (type) {
+            case "REN", "RAD", "CRS" -> {
+                return surDemandeExistante(request, client, type, document);
+            }
+            case "MOD" -> {
+                return ReponsesDemande.invalide(request, List.of(new Probleme.Anomalie("TYPE_FICHIER", TYPE_FICHIER,
+                        "Un fichier MOD modifie une demande : envoyez-le par PUT /api/v1.0/demandes/{numeroUnique} avec If-Match.")));
+            }
+            default -> {
+                // CRE, or an unknown type refused below
+            }
+        }
         List<Probleme.Anomalie> anomalies = new ArrayList<>();
         if (document.numUnique() != null) {
             anomalies.add(new Probleme.Anomalie("NUMERO_ATTRIBUE_PAR_LE_REGISTRE", NUM_UNIQUE,
                     "Le numéro unique est attribué par le registre à l'enregistrement : ne l'envoyez pas à la création "
                             + "(pour modifier la demande " + document.numUnique() + ", utilisez PUT)."));
         }
-        typeFichier(document, "CRE", "la création (POST)", anomalies);
+        if (!"CRE".equals(type)) {
+            anomalies.add(new Probleme.Anomalie("TYPE_FICHIER", TYPE_FICHIER, "Type de fichier inconnu (reçu : « " + type
+                    + " ») : CRE, CRS, REN ou RAD par POST, MOD par PUT."));
+        }
         if (!anomalies.isEmpty()) {
             return ReponsesDemande.invalide(request, anomalies);
         }
@@ -149,6 +171,61 @@ class DemandeXmlApiController {
         } catch (VersionPerimee e) {
             return ReponsesDemande.precondition(numeroUnique, e.versionActuelle(), e.ecritures());
         }
+    }
+
+    /**
+     * REN, RAD and CRS files act on the application numbered by numUnique, as the JSON routes
+     * …/renouvellement, …/radiation and …/separation do, with the same checks.
+     */
+    private HttpResponse<?> surDemandeExistante(HttpRequest<?> request, Actor.ClientApi client, String type, DocumentNuu document) {
+        String numero = document.numUnique();
+        if (numero == null) {
+            return ReponsesDemande.invalide(request, List.of(new Probleme.Anomalie("NUMERO_REQUIS", NUM_UNIQUE,
+                    "Un fichier " + type + " porte le numéro unique de la demande " + ("CRS".equals(type) ? "d'origine (celle du "
+                            + "ménage avant la séparation)" : "concernée") + " dans numUnique.")));
+        }
+        try {
+            switch (type) {
+                case "REN" -> cycle.renouveler(client, numero, null);
+                case "RAD" -> {
+                    DemandeRadiation r = document.radiation();
+                    if (r == null) {
+                        return ReponsesDemande.invalide(request, List.of(new Probleme.Anomalie("RADIATION_REQUISE", RADIATION,
+                                "Un fichier RAD porte l'élément radiation avec son motif (RADATT, RADABA, RADIRR ou RADCON).")));
+                    }
+                    if (r.motif() == null) {
+                        // an empty motif asks for a de-radiation: a desk's decision, never an API client's
+                        service.consulter(client, numero); // unknown or another territory's: 404, as everywhere
+                        return new Probleme("about:blank", "Dé-radiation refusée", 403, "Un fichier RAD sans motif demande la "
+                                + "dé-radiation de la demande " + numero + " : seul un agent de guichet habilité peut rétablir une "
+                                + "demande radiée, depuis l'application du registre, en indiquant pourquoi. Les clients de l'API "
+                                + "ne peuvent pas dé-radier.", request.getPath(), List.of()).response();
+                    }
+                    cycle.radier(client, numero, r, null);
+                }
+                default -> {
+                    DemandeJson.Demande d = service.separer(client, numero, service.consulter(client, numero).version(),
+                            origine -> document.creation()).demande();
+                    return HttpResponse.created(URI.create("/api/v1.0/demandes/" + d.numeroUnique()))
+                            .header(HttpHeaders.ETAG, ReponsesDemande.etag(d))
+                            .contentType(ReponsesDemande.xmlPrefere(request) ? EcritureNuu.TYPE_XML : MediaType.APPLICATION_JSON)
+                            .body(corpsReponse(request, d));
+                }
+            }
+        } catch (RadiationInvalide e) {
+            return new Probleme("about:blank", "Radiation invalide", 400, "La radiation contient des anomalies : voir « anomalies ».",
+                    request.getPath(), e.anomalies().stream().map(a -> new Probleme.Anomalie(a.code(), RADIATION + "/" + a.champ()
+                    .replace('.', '/'), a.message())).toList()).response();
+        } catch (DemandeInvalide e) {
+            return ReponsesDemande.invalide(request, CheminsNuu.enXml(e.anomalies(), document.creation()));
+        } catch (DoublonsProbables e) {
+            return ReponsesDemande.doublons(e, "confirmationNonDoublon");
+        } catch (VersionPerimee e) {
+            return ReponsesDemande.precondition(numero, e.versionActuelle(), e.ecritures());
+        }
+        DemandeJson.Demande d = service.consulter(client, numero);
+        return HttpResponse.ok(corpsReponse(request, d)).header(HttpHeaders.ETAG, ReponsesDemande.etag(d))
+                .contentType(ReponsesDemande.xmlPrefere(request) ? EcritureNuu.TYPE_XML : MediaType.APPLICATION_JSON);
     }
 
     /** Size first (a Content-Length above the limit is refused unread), then the secure parse and the mapping. */

@@ -1,5 +1,6 @@
 package fr.sne.core.interfacenuu;
 
+import fr.sne.core.cycle.DemandeRadiation;
 import fr.sne.core.demande.DemandeJson;
 
 import java.time.LocalDate;
@@ -20,7 +21,9 @@ final class LectureNuu {
 
     static DocumentNuu lire(ElementXml racine) {
         ElementXml demande = racine.enfant("demande").flatMap(d -> d.enfant("demandeLogement")).orElseThrow();
-        ElementXml personnes = demande.enfant("personnePhysique").orElseThrow();
+        // absent from REN and RAD files: an empty content (the service refuses it for CRE, CRS and MOD)
+        ElementXml personnes = demande.enfant("personnePhysique")
+                .orElseGet(() -> new ElementXml("personnePhysique", java.util.Map.of(), "", List.of()));
         DemandeJson.Contenu contenu = new DemandeJson.Contenu(
                 personnes.enfant("demandeur").map(LectureNuu::demandeur).orElse(null),
                 liste(personnes, "listeCotitulaire", "cotitulaire", LectureNuu::cotitulaire),
@@ -40,7 +43,14 @@ final class LectureNuu {
         DemandeJson.Creation creation = new DemandeJson.Creation(contenu, demande.texte("confirmationNonDoublon"),
                 date(demande, "dateCreationDemande"));
         String typeFichier = racine.enfant("entete").map(e -> e.code("typeFichier")).orElse(null);
-        return new DocumentNuu(racine.attributs().get("versionInterface"), typeFichier, demande.texte("numUnique"), creation);
+        return new DocumentNuu(racine.attributs().get("versionInterface"), typeFichier, demande.texte("numUnique"), creation,
+                demande.enfant("radiation").map(LectureNuu::radiation).orElse(null));
+    }
+
+    private static DemandeRadiation radiation(ElementXml e) {
+        return new DemandeRadiation(e.code("motif"), e.code("sousMotif"), date(e, "dateRenonciation"), e.texte("commentaire"),
+                e.enfant("attribution").map(a -> new DemandeRadiation.Attribution(date(a, "dateSignatureBail"), a.texte("rpls"),
+                        null, a.code("contingent"), a.texte("reservataire"), date(a, "dateCommission"))).orElse(null));
     }
 
     private static DemandeJson.Demandeur demandeur(ElementXml e) {
