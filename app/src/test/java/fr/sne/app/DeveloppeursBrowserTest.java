@@ -43,8 +43,10 @@ class DeveloppeursBrowserTest implements SharedServicesTest {
             assertEquals(1, page.locator("a[href='/api/openapi.yml']").count());
             assertTrue(page.locator("main").textContent().contains("client_credentials"));
             assertTrue(page.locator("table").nth(2).textContent().contains("429"));
-            assertEquals(1, page.locator("#titre-gdm").count());
-            assertEquals(1, page.locator("#titre-exports").count());
+            assertTrue(page.locator("#gdm-titre").textContent().contains("mouvements"));
+            assertTrue(page.locator("#gdm").textContent().contains("curseurSuivant"), "how to page the feed");
+            assertTrue(page.locator("#exports-titre").textContent().contains("Exports"));
+            assertTrue(page.locator("#exports").textContent().contains("/api/v1.0/exports"));
             navigateur.verifier(page, "info-developpeurs");
         }
     }
