@@ -29,7 +29,7 @@ class FuzzApiTest implements SharedServicesTest {
 
     private static final String AUTRE_TERRITOIRE = "030112600000130001";
     private static final String COMPTES = "SELECT (SELECT count(*) FROM demande) + (SELECT count(*) FROM evenement)"
-            + " + (SELECT count(*) FROM mouvement) + (SELECT count(*) FROM idempotence)";
+            + " + (SELECT count(*) FROM mouvement) + (SELECT count(*) FROM idempotence) + (SELECT count(*) FROM export_demandes)";
 
     @Inject
     EmbeddedServer server;
@@ -63,7 +63,7 @@ class FuzzApiTest implements SharedServicesTest {
         cas.add(new Cas("POST", "/api/v1.0/demandes/" + AUTRE_TERRITOIRE + "/renouvellement", "application/json", "{}"));
         List<String> chemins = List.of("/api/v1.0/demandes", "/api/v1.0/demandes/" + n,
                 "/api/v1.0/demandes/" + n + "/radiation", "/api/v1.0/demandes/" + n + "/separation",
-                "/api/v1.0/demandes/" + n + "/evenements", "/api/v1.0/demandes/" + n + "/priorite");
+                "/api/v1.0/demandes/" + n + "/evenements", "/api/v1.0/demandes/" + n + "/priorite", "/api/v1.0/exports");
         for (String chemin : chemins) {
             String methode = chemin.endsWith(n) || chemin.endsWith("/priorite") ? "PUT" : "POST";
             for (String corps : json) {
@@ -81,7 +81,12 @@ class FuzzApiTest implements SharedServicesTest {
                 "/api/v1.0/demandes/" + n + "/evenements/abc", "/api/v1.0/demandes/" + n + "/evenements/999999999",
                 "/api/v1.0/demandes/doublons?dateNaissance=pas-une-date", "/api/v1.0/demandes/doublons?nomNaissance=" + "A".repeat(5000),
                 "/api/v1.0/schemas/interfaceNuu-09.99.xsd",
-                "/api/v1.0/demandes/%2e%2e%2fsecret", "/api/v1.0/demandes?page=-1")) {
+                "/api/v1.0/demandes/%2e%2e%2fsecret", "/api/v1.0/demandes?page=-1",
+                "/api/v1.0/mouvements", "/api/v1.0/mouvements?depuis=hier", "/api/v1.0/mouvements?depuis=2026-01-01T00:00:00Z&limite=0",
+                "/api/v1.0/mouvements?depuis=2026-01-01T00:00:00Z&limite=100000", "/api/v1.0/mouvements?depuis=2026-01-01T00:00:00Z&curseur=zzz",
+                "/api/v1.0/mouvements?depuis=2026-01-01T00:00:00Z&communes=ABC," + "3".repeat(3000),
+                "/api/v1.0/exports/abc", "/api/v1.0/exports/00000000-0000-0000-0000-000000000000",
+                "/api/v1.0/exports/00000000-0000-0000-0000-000000000000/fichier")) {
             cas.add(new Cas("GET", get, null, null));
         }
         cas.add(new Cas("DELETE", "/api/v1.0/demandes/" + n + "/evenements/not-a-number", null, null));
