@@ -94,6 +94,35 @@ class FuzzApiTest implements SharedServicesTest {
         return cas;
     }
 
+    /** A vendor's client keeps its connection open: a refused large body must not stall its next request. */
+    @Test
+    void aRefusedLargeXmlBodyLeavesTheKeptAliveConnectionUsable() {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        WebClient web = new WebClient(server);
+        String jeton = "Bearer " + FabriqueDemandes.jeton("editeur-actis");
+        String grand = "<a>" + "x".repeat(2 * 1024 * 1024) + "</a>";
+        for (String ifMatch : List.of("\"1\"", "\"" + numero + "-1\"")) {
+            HttpResponse<String> refus = envoyer(http, HttpRequest.newBuilder(web.uri("/api/v1.0/demandes/" + numero))
+                    .timeout(java.time.Duration.ofSeconds(15)).header("Authorization", jeton).header("If-Match", ifMatch)
+                    .header("Content-Type", "application/xml").PUT(HttpRequest.BodyPublishers.ofString(grand)).build());
+            assertEquals(413, refus.statusCode(), refus.body());
+            HttpResponse<String> suivante = envoyer(http, HttpRequest.newBuilder(web.uri("/api/v1.0/demandes/" + numero))
+                    .timeout(java.time.Duration.ofSeconds(15)).header("Authorization", jeton).header("Accept", "application/json").GET().build());
+            assertEquals(200, suivante.statusCode(), "the next request on the connection is answered");
+        }
+    }
+
+    private static HttpResponse<String> envoyer(java.net.http.HttpClient http, HttpRequest requete) {
+        try {
+            return http.send(requete, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("no answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void everyEndpointAnswersBadInputWithAFrench4xxProblemAndWritesNothing() {
         long avant = FabriqueDemandes.nombre(COMPTES);

@@ -78,18 +78,19 @@ class DemandeXmlApiController {
     @Operation(security = @SecurityRequirement(name = "bearer"))
     HttpResponse<?> creer(HttpRequest<?> request, @Nullable @Body InputStream corps,
                           @Nullable @Header("Idempotency-Key") String cle) {
+        // read first, as for the update: an unread body would stall the connection
+        DocumentNuu document;
+        try {
+            document = lire(request, corps);
+        } catch (XmlRefuse e) {
+            return refus(request, e);
+        }
         if (!(Actors.of(request) instanceof Actor.ClientApi client)) {
             return ReponsesDemande.reserveAuxClients();
         }
         Optional<MutableHttpResponse<?>> cleInvalide = ReponsesDemande.cleInvalide(request, cle);
         if (cleInvalide.isPresent()) {
             return cleInvalide.get();
-        }
-        DocumentNuu document;
-        try {
-            document = lire(request, corps);
-        } catch (XmlRefuse e) {
-            return refus(request, e);
         }
         String type = document.typeFichier() == null ? "CRE" : document.typeFichier();
         switch (type) {
@@ -136,18 +137,20 @@ class DemandeXmlApiController {
     @Operation(security = @SecurityRequirement(name = "bearer"))
     HttpResponse<?> modifier(HttpRequest<?> request, @PathVariable String numeroUnique, @Nullable @Body InputStream corps,
                              @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        // the body is read before answering anything: an answer that leaves it unread on a kept-alive
+        // connection would stall the client's next request on that connection
+        DocumentNuu document;
+        try {
+            document = lire(request, corps);
+        } catch (XmlRefuse e) {
+            return refus(request, e);
+        }
         if (ifMatch == null || ifMatch.isBlank()) {
             return ReponsesDemande.ifMatchRequis();
         }
         Optional<Integer> version = ReponsesDemande.version(numeroUnique, ifMatch);
         if (version.isEmpty()) {
             return ReponsesDemande.precondition(numeroUnique, null, List.of());
-        }
-        DocumentNuu document;
-        try {
-            document = lire(request, corps);
-        } catch (XmlRefuse e) {
-            return refus(request, e);
         }
         List<Probleme.Anomalie> anomalies = new ArrayList<>();
         if (document.numUnique() != null && !document.numUnique().equals(numeroUnique)) {
