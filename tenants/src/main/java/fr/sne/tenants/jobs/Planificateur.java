@@ -40,7 +40,9 @@ class Planificateur implements ApplicationEventListener<ServerStartupEvent> {
         scheduler = Scheduler.create(DelegatingDataSource.unwrapDataSource(dataSource))
                 .startTasks(recurring.toArray(RecurringTask[]::new))
                 .threads(2)
-                .pollingInterval(Duration.ofSeconds(30))
+                // one indexed query per poll and node; short enough that an export asked for by a
+                // vendor starts within seconds (its task runs every 10 s)
+                .pollingInterval(Duration.ofSeconds(5))
                 .build();
         scheduler.start();
     }
