@@ -157,6 +157,13 @@ public final class Generateur {
             ligne(mouvements, l.territoire(), depot, l.numero(), "CRE", "{}");
             ligne(evts, l.territoire(), l.numero(), "CREDEM", "SYSTEME", depot, "\\N", l.guichet(), AUTEUR, depot);
             evenements++;
+            if (l.dernierRenouvellement() != null) {
+                // the last renewal, as the product writes it (movement + system event)
+                String date = l.dernierRenouvellement().toString();
+                ligne(mouvements, l.territoire(), date, l.numero(), "REN", "{}");
+                ligne(evts, l.territoire(), l.numero(), "RENDEM", "SYSTEME", date, "\\N", l.guichet(), AUTEUR, date);
+                evenements++;
+            }
             for (Fabrique.Evenement e : l.evenements()) {
                 ligne(evts, l.territoire(), l.numero(), e.code(), "GUICHET", e.date().toString(),
                         e.commentaire() == null ? "\\N" : echapper(e.commentaire()), e.guichet(), AUTEUR, e.date().toString());

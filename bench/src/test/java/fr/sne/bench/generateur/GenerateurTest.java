@@ -120,13 +120,20 @@ class GenerateurTest implements SharedServicesTest {
                        (SELECT count(*) FROM demande d WHERE etat = 'RADIEE' AND """ + GENEREE + """
                        ),
                        (SELECT count(*) FROM demande_commune dc JOIN demande d USING (territoire, numero_unique)
-                         WHERE """ + GENEREE + ")");
+                         WHERE """ + GENEREE + """
+                       ),
+                       (SELECT count(*) FROM mouvement m JOIN demande d USING (territoire, numero_unique)
+                         WHERE m.type = 'REN' AND """ + GENEREE + """
+                       ),
+                       (SELECT count(*) FROM demande d WHERE date_dernier_renouvellement IS NOT NULL AND """ + GENEREE + ")");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             assertEquals(10_000, rs.getLong(1), "one version each");
             assertEquals(10_000, rs.getLong(2), "one CRE movement each");
             assertEquals(rs.getLong(4), rs.getLong(3), "one radiation per radiated application");
             assertTrue(rs.getLong(5) >= 10_000, "wanted communes indexed by the trigger: " + rs.getLong(5));
+            assertTrue(rs.getLong(7) > 1_000, "renewed: " + rs.getLong(7));
+            assertEquals(rs.getLong(7), rs.getLong(6), "one REN movement per renewed application");
         }
     }
 
