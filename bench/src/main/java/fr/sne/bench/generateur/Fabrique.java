@@ -220,17 +220,24 @@ final class Fabrique {
         if (e < 12 && age > 60) {
             etat = "RADIEE";
             int m = r.nextInt(100);
-            String motif = m < 45 ? "RADATT" : m < 80 ? "RADREN" : "RADABA";
-            LocalDate date = motif.equals("RADREN") ? prochain.minusYears(1).plusMonths(1)
-                    : depot.plusDays(30 + r.nextInt((int) age - 30 + 1));
+            // a missed renewal needs a deadline already a month past: otherwise a renunciation
+            String motif = m < 45 ? "RADATT" : m < 80 && age >= 400 ? "RADREN" : "RADABA";
+            LocalDate date;
+            if (motif.equals("RADREN")) {
+                long manquee = (age - 31) / 365;
+                dernier = manquee <= 1 ? null : depot.plusYears(manquee - 1);
+                prochain = depot.plusYears(manquee);
+                date = prochain.plusMonths(1);
+            } else {
+                date = depot.plusDays(30 + r.nextInt((int) age - 30 + 1));
+                // renewals stop at the radiation: the deadline in force then is the echeance
+                long renouvellements = java.time.temporal.ChronoUnit.YEARS.between(depot, date);
+                dernier = renouvellements == 0 ? null : depot.plusYears(renouvellements);
+                prochain = depot.plusYears(renouvellements + 1);
+            }
             if (date.isAfter(aujourdhui)) {
                 date = aujourdhui;
             }
-            if (motif.equals("RADREN") && dernier != null) {
-                dernier = dernier.minusYears(1);
-                dernier = dernier.isAfter(depot) ? dernier : null;
-            }
-            prochain = motif.equals("RADREN") ? (dernier == null ? depot : dernier).plusYears(1) : prochain;
             radiation = new Radiation(motif, date, prochain, motif.equals("RADREN") ? null : guichet);
             if (motif.equals("RADATT")) {
                 evenements.add(new Evenement("ATTCAL", date.minusDays(20), guichet, null));
