@@ -189,6 +189,21 @@ class GenerateurTest implements SharedServicesTest {
     }
 
     @Test
+    void aGeneratedRadiationReadsAsARadiatedApplication() throws Exception {
+        String numero;
+        try (Connection c = proprietaire(); PreparedStatement ps = c.prepareStatement("""
+                SELECT r.numero_unique FROM radiation r WHERE r.territoire = '038' AND r.auteur = 'generateur' AND r.motif = 'RADATT'
+                 ORDER BY r.numero_unique LIMIT 1""");
+             ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next());
+            numero = rs.getString(1);
+        }
+        HttpResponse<String> lue = envoyer(requete("/api/v1.0/demandes/" + numero).GET().build());
+        assertEquals(200, lue.statusCode(), lue.body());
+        assertTrue(lue.body().contains("\"etat\":\"RADIEE\""), lue.body());
+    }
+
+    @Test
     void anApplicationRegisteredAfterTheLoadGetsANumberTheGeneratorDidNotUse() throws Exception {
         String mois = String.format("%02d%02d", AUJOURDHUI.getMonthValue(), AUJOURDHUI.getYear() % 100);
         int dernierGenere;
