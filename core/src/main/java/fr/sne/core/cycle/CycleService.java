@@ -108,7 +108,7 @@ public class CycleService {
             repository.renouveler(territoire, numero, aujourdhui, Echeances.prochaine(aujourdhui));
             if (reactivee != null) {
                 repository.lever(territoire, reactivee.id(), Radiation.TypeLevee.REACTIVATION, Journal.auteur(actor),
-                        Auteurs.libelle(actor), null);
+                        Journal.libelle(actor), null);
                 repository.annulerStatistique(territoire, reactivee.statistiqueId());
             }
             journal.mouvement(territoire, numero, "REN", List.of("RENOUVELLEMENT"));
@@ -254,7 +254,7 @@ public class CycleService {
                 jour.withDayOfMonth(1), motif, sousMotif, e.tailleMenage(), e.types(), e.communePrincipale(), e.prioritaire(),
                 e.typeGuichetEnregistreur(), typeRadiation, attribution == null ? null : attribution.contingent()));
         repository.inserer(e.territoire(), new Radiation(0, e.numero(), motif, sousMotif, jour, e.echeance(), Journal.guichet(actor),
-                typeGuichet, Journal.auteur(actor), Auteurs.libelle(actor), commentaire, dateRenonciation,
+                typeGuichet, Journal.auteur(actor), Journal.libelle(actor), commentaire, dateRenonciation,
                 avertissement == null ? null : avertissement.id(), avertissement == null ? null : avertissement.date(),
                 attribution, statistique, null, null));
         journal.mouvement(e.territoire(), e.numero(), "RAD", List.of("RADIATION"));
@@ -306,7 +306,7 @@ public class CycleService {
             repository.retablir(territoire, numero, echeance);
             Optional<Radiation> r = repository.enVigueur(territoire, numero);
             r.ifPresent(rad -> {
-                repository.lever(territoire, rad.id(), Radiation.TypeLevee.DERADIATION, Journal.auteur(actor), Auteurs.libelle(actor), motif);
+                repository.lever(territoire, rad.id(), Radiation.TypeLevee.DERADIATION, Journal.auteur(actor), Journal.libelle(actor), motif);
                 repository.annulerStatistique(territoire, rad.statistiqueId());
             });
             journal.mouvement(territoire, numero, "DERAD", List.of("RADIATION"));

@@ -19,9 +19,12 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Registering and reading applications. A registration is one transaction: the number, the
@@ -153,7 +156,7 @@ public class DemandeService {
             if (cleIdempotence != null) {
                 demandes.associer(territoire, client, cleIdempotence, numero);
             }
-            Map<String, Object> apres = new java.util.LinkedHashMap<>();
+            Map<String, Object> apres = new LinkedHashMap<>();
             apres.put("etat", "ACTIVE");
             if (creation.confirmationNonDoublon() != null) {
                 apres.put("confirmationNonDoublon", creation.confirmationNonDoublon());
@@ -174,7 +177,7 @@ public class DemandeService {
      * One transaction; the original itself is then updated by the desk (a separate change).
      */
     public Resultat separer(Actor actor, String numeroOrigine, int versionAttendue,
-                            java.util.function.Function<DemandeJson.Demande, DemandeJson.Creation> nouvelle) {
+                            Function<DemandeJson.Demande, DemandeJson.Creation> nouvelle) {
         String territoire = territoireDe(actor);
         String guichet = Journal.guichet(actor);
         Acces.exiger(policy.decider(actor, ActionDemande.CREER, territoire));
@@ -270,7 +273,7 @@ public class DemandeService {
                 throw perimee(avant, versionAttendue);
             }
             List<String> departements = territoires.trouver(avant.territoire()).orElseThrow().departements();
-            List<Probleme.Anomalie> anomalies = new java.util.ArrayList<>();
+            List<Probleme.Anomalie> anomalies = new ArrayList<>();
             if (actor instanceof Actor.Particulier) {
                 // civil status, NIR and co-holders go through a desk
                 anomalies.addAll(ModificationParLeDemandeur.interdites(avant.contenu(), contenu));
@@ -281,7 +284,7 @@ public class DemandeService {
             }
             // features may hold parts back, recorded in this transaction (anti-fraud: major name changes)
             DemandeJson.Contenu aEcrire = contenu;
-            List<ControleModification.Retenue> retenues = new java.util.ArrayList<>();
+            List<ControleModification.Retenue> retenues = new ArrayList<>();
             for (ControleModification controle : controles) {
                 ControleModification.Resultat r = controle.controler(actor, avant, aEcrire);
                 aEcrire = r.contenu();
@@ -335,7 +338,7 @@ public class DemandeService {
     private VersionPerimee perimee(DemandeJson.Demande actuelle, int versionAttendue) {
         List<DemandeRepository.Version> versions = demandes.versionsDepuis(actuelle.territoire(), actuelle.numeroUnique(),
                 versionAttendue);
-        List<VersionPerimee.Ecriture> ecritures = new java.util.ArrayList<>();
+        List<VersionPerimee.Ecriture> ecritures = new ArrayList<>();
         for (int i = 1; i < versions.size(); i++) {
             DemandeRepository.Version v = versions.get(i);
             ecritures.add(new VersionPerimee.Ecriture(v.version(), v.auteur(), v.ecriteLe(),
@@ -359,15 +362,10 @@ public class DemandeService {
     }
 
     private static DemandeRepository.Auteur auteur(Actor actor) {
-        return switch (actor) {
-            case Actor.ClientApi c -> new DemandeRepository.Auteur(Journal.auteur(c), "Logiciel du guichet " + c.guichet(),
-                    c.guichet());
-            case Actor.Professionnel p -> new DemandeRepository.Auteur(Journal.auteur(p), p.nomAffiche()
-                    + p.habilitationActive().map(h -> " (" + h.guichetNom() + ")").orElse(""), Journal.guichet(p));
-            case Actor.Particulier p -> new DemandeRepository.Auteur(Journal.auteur(p), "Le demandeur", null);
-            case Actor.Systeme s -> new DemandeRepository.Auteur(Journal.auteur(s), "Le système", null);
-            case Actor.Anonyme a -> throw new Refus(HttpStatus.UNAUTHORIZED, "Connexion requise.");
-        };
+        if (actor instanceof Actor.Anonyme) {
+            throw new Refus(HttpStatus.UNAUTHORIZED, "Connexion requise.");
+        }
+        return new DemandeRepository.Auteur(Journal.auteur(actor), Journal.libelle(actor), Journal.guichet(actor));
     }
 
     private static Scope scopeDe(Actor actor) {

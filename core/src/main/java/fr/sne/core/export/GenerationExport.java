@@ -142,7 +142,6 @@ public class GenerationExport implements TacheRecurrente {
                 return false;
             }
             String cle = t + "/exports/" + e.id() + ".tar.gz";
-            stockage.ensureBucket();
             stockage.deposer(cle, archive, "application/gzip");
             long taille = Files.size(archive);
             Instant fin = clock.instant();

@@ -92,6 +92,21 @@ public class Journal {
         };
     }
 
+    /**
+     * Who did it, as a professional reads it (a person with their desk, or their profile when they
+     * have no desk, e.g. a territorial manager); applicants are shown the desk only, never this.
+     */
+    public static String libelle(Actor actor) {
+        return switch (actor) {
+            case Actor.ClientApi c -> "Logiciel du guichet " + c.guichet();
+            case Actor.Professionnel p -> p.nomAffiche() + p.habilitationActive()
+                    .map(h -> " (" + (h.guichetNom() != null ? h.guichetNom() : h.profil().libelle()) + ")").orElse("");
+            case Actor.Particulier p -> "Le demandeur";
+            case Actor.Systeme s -> "Le système";
+            case Actor.Anonyme a -> "Anonyme";
+        };
+    }
+
     /** The actor's id as the audit trail knows it. */
     public static String auteur(Actor actor) {
         return switch (actor) {

@@ -33,6 +33,8 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,6 +54,7 @@ import java.util.Map;
 class SeparationController {
 
     private static final String VUE = "pro/demande/separation";
+    private static final DateTimeFormatter JOUR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final DemandeService demandes;
     private final DemandePolicy policy;
@@ -157,9 +160,9 @@ class SeparationController {
         return model;
     }
 
-    private static String personne(String prenoms, String nom, java.time.LocalDate naissance) {
+    private static String personne(String prenoms, String nom, LocalDate naissance) {
         String s = ((prenoms == null ? "" : prenoms) + " " + (nom == null ? "" : nom)).strip();
-        return naissance == null ? s : s + ", né(e) le " + naissance.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        return naissance == null ? s : s + ", né(e) le " + naissance.format(JOUR);
     }
 
     /** Anomalies of the new applicant's content land on this form's fields. */

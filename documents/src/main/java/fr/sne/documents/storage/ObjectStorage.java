@@ -1,10 +1,17 @@
 package fr.sne.documents.storage;
 
 import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The document store. Owns the MinIO client (closed at shutdown, or the JVM waits for okhttp's
@@ -15,6 +22,8 @@ public class ObjectStorage implements AutoCloseable {
 
     private final MinioClient client;
     private final String bucket;
+    // once the bucket is known to exist, writes stop asking
+    private volatile boolean bucketPret;
 
     public ObjectStorage(StorageConfiguration configuration) {
         MinioClient.Builder builder = MinioClient.builder()
@@ -30,28 +39,33 @@ public class ObjectStorage implements AutoCloseable {
     /** True when the store answers and the bucket exists (creates it on first use). */
     public boolean ensureBucket() throws Exception {
         if (client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+            bucketPret = true;
             return true;
         }
         client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        bucketPret = true;
         return true;
     }
 
     /** Stores a file under {@code cle} (a multipart upload for large files: memory stays bounded). */
-    public void deposer(String cle, java.nio.file.Path fichier, String typeMime) throws Exception {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(fichier)) {
-            client.putObject(io.minio.PutObjectArgs.builder().bucket(bucket).object(cle)
-                    .stream(in, java.nio.file.Files.size(fichier), 16L * 1024 * 1024).contentType(typeMime).build());
+    public void deposer(String cle, Path fichier, String typeMime) throws Exception {
+        if (!bucketPret) {
+            ensureBucket();
+        }
+        try (InputStream in = Files.newInputStream(fichier)) {
+            client.putObject(PutObjectArgs.builder().bucket(bucket).object(cle)
+                    .stream(in, Files.size(fichier), 16L * 1024 * 1024).contentType(typeMime).build());
         }
     }
 
     /** The object's content as a stream; the caller closes it. */
-    public java.io.InputStream lire(String cle) throws Exception {
-        return client.getObject(io.minio.GetObjectArgs.builder().bucket(bucket).object(cle).build());
+    public InputStream lire(String cle) throws Exception {
+        return client.getObject(GetObjectArgs.builder().bucket(bucket).object(cle).build());
     }
 
     /** Deletes the object; nothing happens when it does not exist. */
     public void supprimer(String cle) throws Exception {
-        client.removeObject(io.minio.RemoveObjectArgs.builder().bucket(bucket).object(cle).build());
+        client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(cle).build());
     }
 
     public String bucket() {
