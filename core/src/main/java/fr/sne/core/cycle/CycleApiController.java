@@ -95,7 +95,7 @@ class CycleApiController {
             description = "Motifs : RADATT (attribution suivie de la signature du bail, par un guichet bailleur uniquement, avec "
                     + "« attribution » : dateSignatureBail, rpls — identifiant RPLS de 10 caractères — ou « logement » (adresse, "
                     + "type, surface, loyer), contingent du réservataire désignataire, reservataire, dateCommission) ; RADABA "
-                    + "(renonciation écrite, avec dateRenonciation, la date du courrier) ; RADCON (impossibilité de contacter) et "
+                    + "(renonciation écrite ; dateRenonciation, la date du courrier, aujourd’hui par défaut) ; RADCON (impossibilité de contacter) et "
                     + "RADIRR (irrecevabilité, sousMotif IRRSEJ ou IRRRES) seulement un mois au moins après un avertissement "
                     + "enregistré dans l'historique (événement AVERAD), sinon 409. RADREN (non-renouvellement) est réservé au "
                     + "système → 400. Demande déjà radiée → 409. Réponse : la demande, etat = RADIEE. If-Match facultatif : 412 si "
