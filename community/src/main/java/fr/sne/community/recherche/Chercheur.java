@@ -1,6 +1,8 @@
 package fr.sne.community.recherche;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
@@ -30,7 +32,9 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
@@ -60,6 +64,12 @@ final class Chercheur {
     private static final Locale FR = Locale.FRENCH;
     private static final int VALEURS_MAX = 30;
     private static final String DIM_PERIODE = "periode";
+    /** Snippets come from the text's stored beginning (a long attachment is searched whole, not scanned for them). */
+    private static final int SURLIGNAGE_MAX = Schema.TEXTE_STOCKE_MAX;
+    /** The stored fields a result shows (the text, last and longest, is left compressed). */
+    private static final Set<String> CHAMPS_RESULTAT = Set.of(Schema.ID, Schema.TITRE, Schema.TYPE, Schema.THEME, Schema.ESPACE,
+            Schema.DATE, Schema.URL);
+    private static final int EXTRAIT = 200;
 
     private final Schema schema;
     private final Reglages reglages;
@@ -128,7 +138,9 @@ final class Chercheur {
         }
         List<Resultats.Facette> facettes = facettes(searcher, lecteur.facettes(), recherche, texte, visible, filtres,
                 trouve.facetsCollector(), maintenant);
-        List<Resultats.Resultat> resultats = resultats(searcher, texte, trouve.topDocs(), recherche.page());
+        // snippets mark the elements' matches (not the proximity clause: its spans cost more than they show)
+        Query surligner = sansTexte ? texte : constructeur.construireSurlignage(requete);
+        List<Resultats.Resultat> resultats = resultats(searcher, surligner == null ? texte : surligner, trouve.topDocs(), recherche.page());
         String suggestion = !sansTexte && (total == 0 || !tous) ? suggestion(searcher, requete, visible) : null;
         if (searcher.timedOut()) {
             avis.add("La recherche a été interrompue car elle prenait trop de temps : les résultats peuvent être incomplets.");
@@ -247,19 +259,26 @@ final class Chercheur {
         return searcher.search(q, new FacetsCollectorManager());
     }
 
-    private List<Resultats.Resultat> resultats(IndexSearcher searcher, Query texte, TopDocs top, int page) throws IOException {
+    private List<Resultats.Resultat> resultats(IndexSearcher searcher, Query surligner, TopDocs top, int page) throws IOException {
         int debut = (page - 1) * Recherche.PAR_PAGE;
         if (debut >= top.scoreDocs.length) {
             return List.of();
         }
         ScoreDoc[] tranche = Arrays.copyOfRange(top.scoreDocs, debut, top.scoreDocs.length);
         int[] docs = Arrays.stream(tranche).mapToInt(sd -> sd.doc).toArray();
-        Map<String, String[]> surlignes = surligneur(searcher).highlightFields(new String[]{Schema.TITRE, Schema.TEXTE}, texte,
+        Map<String, String[]> surlignes = surligneur(searcher).highlightFields(new String[]{Schema.TITRE, Schema.TEXTE}, surligner,
                 docs, new int[]{1, 2});
         StoredFields stockes = searcher.storedFields();
         List<Resultats.Resultat> resultats = new ArrayList<>();
         for (int i = 0; i < tranche.length; i++) {
-            Document doc = stockes.document(tranche[i].doc);
+            DocumentStoredFieldVisitor champs = new DocumentStoredFieldVisitor(CHAMPS_RESULTAT) {
+                @Override
+                public Status needsField(FieldInfo fieldInfo) throws IOException {
+                    return Schema.TEXTE.equals(fieldInfo.name) ? Status.STOP : super.needsField(fieldInfo);
+                }
+            };
+            stockes.document(tranche[i].doc, champs);
+            Document doc = champs.getDocument();
             String titre = doc.get(Schema.TITRE);
             IndexableField date = doc.getField(Schema.DATE);
             String titreHtml = surlignes.get(Schema.TITRE)[i];
@@ -276,14 +295,16 @@ final class Chercheur {
     private UnifiedHighlighter surligneur(IndexSearcher searcher) {
         UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, schema.analyseur())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(Schema.TEXTE_STOCKE_MAX)
+                .withMaxLength(SURLIGNAGE_MAX)
                 .withHighlightPhrasesStrictly(true)
                 .withHandleMultiTermQuery(true);
         return new UnifiedHighlighter(b) {
             @Override
             protected BreakIterator getBreakIterator(String field) {
-                // the title as a whole, the text by sentences
-                return Schema.TITRE.equals(field) ? new WholeBreakIterator() : BreakIterator.getSentenceInstance(FR);
+                // the title as a whole; in the text, passages of about 200 characters around the matches, cut between
+                // words (legal sentences can run for pages)
+                return Schema.TITRE.equals(field) ? new WholeBreakIterator()
+                        : LengthGoalBreakIterator.createClosestToLength(new CustomSeparatorBreakIterator(' '), EXTRAIT, 0.3f);
             }
         };
     }
