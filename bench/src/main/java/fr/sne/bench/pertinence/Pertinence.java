@@ -103,7 +103,8 @@ public final class Pertinence {
             out.println();
         }
         Mesure produit = mesures.getFirst();
-        Mesure reference = mesures.stream().skip(1).max((a, b) -> Double.compare(a.mrr(), b.mrr())).orElse(produit);
+        Mesure reference = mesures.stream().filter(m -> m.systeme().startsWith("PostgreSQL"))
+                .max((a, b) -> Double.compare(a.mrr(), b.mrr())).orElse(produit);
         out.printf("%nProduit %s : MRR@10 %.3f, rappel@10 %.3f, p99 %.2f ms ; référence %s : MRR@10 %.3f, rappel@10 %.3f, p99 %.2f ms ;"
                         + " rapport MRR %.2f, rapport p99 %.2f%n",
                 produit.systeme(), produit.mrr(), produit.rappel(), produit.p99Ms(), reference.systeme(), reference.mrr(),
@@ -120,6 +121,7 @@ public final class Pertinence {
         try (MoteurLucene lucene = new MoteurLucene(articles, Reglages.parDefaut(), "Moteur SNE (Lucene)")) {
             out.printf("Index Lucene : %d articles en %d ms%n", lucene.bilan().documents(), lucene.bilan().millisecondes());
             mesures.add(mesurer(lucene, requetes));
+            mesures.add(mesurer(lucene.idsSeuls("Moteur SNE, 10 identifiants seuls"), requetes));
         }
         out.printf("PostgreSQL : table, tsvector et index GIN en %d ms%n", PostgresFts.charger(connexion, articles));
         for (PostgresFts.Mode mode : PostgresFts.Mode.values()) {

@@ -149,6 +149,41 @@ final class Chercheur {
         return new Resultats(total, recherche.page(), pages, resultats, facettes, suggestion, tous, avis);
     }
 
+    /**
+     * The ids of one page of results, nothing else (no count, facets, snippets nor suggestion): for
+     * features that only need what matches, and to measure the engine's core against other systems.
+     */
+    List<String> identifiants(IndexLocal.Lecteur lecteur, Recherche recherche, Visibilite visibilite) throws IOException {
+        RequeteAnalysee requete = RequeteAnalysee.lire(recherche.texte());
+        Query texte = constructeur.construire(requete, true);
+        if (texte == null) {
+            return List.of();
+        }
+        IndexSearcher searcher = new IndexSearcher(lecteur.getIndexReader());
+        searcher.setTimeout(new QueryTimeoutImpl(reglages.delaiMs()));
+        Query visible = filtre(visibilite);
+        Map<String, Query> filtres = filtres(recherche, clock.instant());
+        int n = recherche.page() * Recherche.PAR_PAGE;
+        TopDocs top = searcher.search(assembler(texte, visible, filtres, null), n);
+        if (top.scoreDocs.length == 0 && positifs(requete) > 1) {
+            top = searcher.search(assembler(constructeur.construire(requete, false), visible, filtres, null), n);
+        }
+        StoredFields stockes = searcher.storedFields();
+        List<String> ids = new ArrayList<>();
+        for (int i = (recherche.page() - 1) * Recherche.PAR_PAGE; i < top.scoreDocs.length; i++) {
+            DocumentStoredFieldVisitor id = new DocumentStoredFieldVisitor(Schema.ID) {
+                @Override
+                public Status needsField(FieldInfo fieldInfo) throws IOException {
+                    // the id is the first stored field
+                    return Schema.ID.equals(fieldInfo.name) ? Status.YES : Status.STOP;
+                }
+            };
+            stockes.document(top.scoreDocs[i].doc, id);
+            ids.add(id.getDocument().get(Schema.ID));
+        }
+        return ids;
+    }
+
     private static FacetsCollectorManager.FacetsResult chercher(IndexSearcher searcher, Query q, int n, Sort tri) throws IOException {
         return tri == null
                 ? FacetsCollectorManager.search(searcher, q, n, new FacetsCollectorManager())

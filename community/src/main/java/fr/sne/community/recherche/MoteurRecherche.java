@@ -145,12 +145,28 @@ public class MoteurRecherche implements Indexation, AutoCloseable {
 
     /** One page of results for a user of this visibility. */
     public Resultats rechercher(Recherche recherche, Visibilite visibilite) {
+        return lire(lecteur -> chercheur.chercher(lecteur, recherche, visibilite));
+    }
+
+    /**
+     * The ids of one page of results and nothing else (no count, facets, snippets nor suggestion),
+     * for features that only need what matches; the same query and visibility as {@link #rechercher}.
+     */
+    public List<String> identifiants(Recherche recherche, Visibilite visibilite) {
+        return lire(lecteur -> chercheur.identifiants(lecteur, recherche, visibilite));
+    }
+
+    private interface Lecture<T> {
+        T lire(IndexLocal.Lecteur lecteur) throws IOException;
+    }
+
+    private <T> T lire(Lecture<T> lecture) {
         for (int essai = 0; ; essai++) {
             IndexLocal index = actuel;
             try {
                 IndexLocal.Lecteur lecteur = (IndexLocal.Lecteur) index.searchers().acquire();
                 try {
-                    return chercheur.chercher(lecteur, recherche, visibilite);
+                    return lecture.lire(lecteur);
                 } finally {
                     index.searchers().release(lecteur);
                 }
