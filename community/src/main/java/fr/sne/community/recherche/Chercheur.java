@@ -45,7 +45,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -403,9 +402,5 @@ final class Chercheur {
     private boolean trouve(IndexSearcher searcher, RequeteAnalysee.Element e, Query visible) throws IOException {
         Query q = constructeur.element(e);
         return q == null || searcher.count(assembler(q, visible, Map.of(), null)) > 0;
-    }
-
-    static Collection<String> dimensions() {
-        return List.of(Schema.DIM_TYPE, Schema.DIM_THEME, Schema.DIM_ESPACE, DIM_PERIODE);
     }
 }

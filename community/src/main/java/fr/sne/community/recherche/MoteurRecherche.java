@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -240,6 +239,8 @@ public class MoteurRecherche implements Indexation, AutoCloseable {
                         documents[0]++;
                     });
                 }
+                // one segment: fewer term lookups per query; later live changes add small segments merged as usual
+                nouvel.writer().forceMerge(1);
                 nouvel.marquerReconstruit(clock.instant().toString());
                 nouvel.searchers().maybeRefreshBlocking();
                 IndexLocal ancien;
@@ -346,14 +347,5 @@ public class MoteurRecherche implements Indexation, AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Dossier {} non supprimé : {}", dossier, e.toString());
         }
-    }
-
-    /** For tests: the writer of the current index. */
-    IndexWriter writer() {
-        return actuel.writer();
-    }
-
-    List<String> dimensions() {
-        return List.copyOf(Chercheur.dimensions());
     }
 }
