@@ -46,9 +46,8 @@ final class Classement {
                         new Indice(Pattern.compile("IRFRA"), 2, true)),
                 faibles("prefecture"));
         regle(TypePiece.RECEPISSE_TITRE_SEJOUR,
-                forts("recepisse de (premiere )?demande", "recepisse de (demande de )?renouvellement", "titre de sejour",
-                        "carte de sejour"),
-                faibles("\\brecepisse\\b", "prefecture"));
+                forts("\\brecepisse\\b", "recepisse de (premiere )?demande", "recepisse de (demande de )?renouvellement"),
+                faibles("titre de sejour", "carte de sejour", "prefecture"));
         regle(TypePiece.QUITTANCE_LOYER,
                 forts("quittance de loyer", "quittance de loyers"),
                 faibles("\\bquittance\\b", "pour solde de tout compte", "periode de location"));

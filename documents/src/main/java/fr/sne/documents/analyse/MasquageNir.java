@@ -14,9 +14,11 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -196,14 +198,40 @@ final class MasquageNir {
             }
         }
 
-        /** A generous box around a glyph: from above its cap height to below its baseline. */
-        private static Rectangle2D boite(TextPosition p) {
-            float taille = Math.max(Math.max(p.getHeight(), p.getFontSizeInPt()), 4f);
-            float haut = p.getY() - taille - MARGE;
-            float bas = p.getY() + taille * 0.3f + MARGE;
-            float gauche = p.getX() - MARGE;
-            float droite = p.getX() + Math.max(p.getWidth(), taille * 0.5f) + MARGE;
-            return new Rectangle2D.Float(gauche, haut, droite - gauche, bas - haut);
+        /**
+         * A generous box around a glyph, as displayed: its em box (from below the baseline to above
+         * the cap height) through the text rendering matrix, which PDFBox gives relative to the crop
+         * box with y up, then turned like the renderer turns the page.
+         */
+        private Rectangle2D boite(TextPosition p) {
+            Matrix matrice = p.getTextMatrix();
+            float taille = Math.max(p.getFontSizeInPt(), 1f);
+            float largeurEm = Math.max(p.getWidthDirAdj() / taille, 0.5f);
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
+            for (float u : new float[]{0, largeurEm}) {
+                for (float v : new float[]{-0.3f, 1f}) {
+                    Point2D.Float coin = matrice.transformPoint(u, v);
+                    Point2D affiche = affiche(coin.x, coin.y, p.getPageWidth(), p.getPageHeight(), p.getRotation());
+                    minX = Math.min(minX, affiche.getX());
+                    minY = Math.min(minY, affiche.getY());
+                    maxX = Math.max(maxX, affiche.getX());
+                    maxY = Math.max(maxY, affiche.getY());
+                }
+            }
+            return new Rectangle2D.Double(minX - MARGE, minY - MARGE, maxX - minX + 2 * MARGE, maxY - minY + 2 * MARGE);
+        }
+
+        /** Crop-box point (y up) to the rendered page (top-left origin), for each page rotation. */
+        private static Point2D affiche(double x, double y, float largeur, float hauteur, int rotation) {
+            return switch (((rotation % 360) + 360) % 360) {
+                case 90 -> new Point2D.Double(y, x);
+                case 180 -> new Point2D.Double(largeur - x, y);
+                case 270 -> new Point2D.Double(hauteur - y, largeur - x);
+                default -> new Point2D.Double(x, hauteur - y);
+            };
         }
     }
 }

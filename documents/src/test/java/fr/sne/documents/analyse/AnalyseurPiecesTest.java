@@ -230,6 +230,24 @@ class AnalyseurPiecesTest {
         assertEquals(2000, apercu.getWidth());
     }
 
+    @Test
+    void photosAreTurnedUprightFromTheirExifOrientation() {
+        // 3 × 2, red top-left corner: after "turn a quarter clockwise" (6) it is 2 × 3, red top-right
+        BufferedImage image = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, Color.RED.getRGB());
+        BufferedImage droite = Apercus.redresser(image, 6);
+        assertEquals(2, droite.getWidth());
+        assertEquals(3, droite.getHeight());
+        assertEquals(Color.RED.getRGB(), droite.getRGB(1, 0));
+        BufferedImage gauche = Apercus.redresser(image, 8);
+        assertEquals(Color.RED.getRGB(), gauche.getRGB(0, 2));
+        BufferedImage retournee = Apercus.redresser(image, 3);
+        assertEquals(Color.RED.getRGB(), retournee.getRGB(2, 1));
+        assertEquals(Color.RED.getRGB(), Apercus.redresser(image, 2).getRGB(2, 0));
+        assertEquals(Color.RED.getRGB(), Apercus.redresser(image, 5).getRGB(0, 0));
+        assertEquals(Color.RED.getRGB(), Apercus.redresser(image, 7).getRGB(1, 2));
+    }
+
     /** Keeps an image under target/pieces for a person to look at. */
     private static void garder(BufferedImage image, String nom) throws IOException {
         String cible = System.getProperty("sne.build.directory");
