@@ -215,6 +215,13 @@ class AnalyseurPiecesTest {
         assertEquals(3000, analyse.pages());
         assertTrue(analyse.texte().length() <= 20_000, "text cut at the configured size");
         assertEquals(Optional.empty(), borne.masquerNir(geant, FormatPiece.PDF, dossier), "over 200 pages: no masked copy");
+
+        AnalyseurPieces sansDelai = new AnalyseurPiecesTika(new PiecesConfiguration(PiecesConfiguration.TAILLE_MAX,
+                PiecesConfiguration.PIXELS_MAX, 2000, 200, 20_000, java.time.Duration.ZERO, null, 3310,
+                java.time.Duration.ofSeconds(1)), TIKA);
+        Analyse interrompue = sansDelai.analyser(geant, FormatPiece.PDF);
+        assertEquals("application/pdf", interrompue.typeMime(), "out of time: the parse stops, the analysis still answers");
+        assertTrue(interrompue.texte() == null || interrompue.texte().length() < 200, interrompue::texte);
     }
 
     @Test
