@@ -65,6 +65,7 @@ class PieceRepository {
             commentaire, sous_documents::text, analyse_statut, langue, metadonnees::text, annee_revenus,
             revenu_fiscal_reference, nir_detecte, cle_masquee IS NOT NULL, cle_apercu IS NOT NULL,
             objet_manquant_le IS NOT NULL, supprime_le, version""";
+    private static final String SELECTION = "SELECT " + COLONNES + " FROM piece_justificative ";
 
     private static final Argument<List<SousDocument>> SOUS_DOCUMENTS = Argument.listOf(SousDocument.class);
     private static final Argument<Map<String, String>> METADONNEES = Argument.mapOf(String.class, String.class);
@@ -93,7 +94,7 @@ class PieceRepository {
     }
 
     Optional<PieceJustificative> trouver(String territoire, String numero, long id) {
-        return jdbc.prepareStatement("SELECT " + COLONNES + " FROM piece_justificative WHERE territoire = ? AND id = ? AND numero_unique = ?",
+        return jdbc.prepareStatement(SELECTION + "WHERE territoire = ? AND id = ? AND numero_unique = ?",
                 ps -> {
                     ps.setString(1, territoire);
                     ps.setLong(2, id);
@@ -103,7 +104,7 @@ class PieceRepository {
     }
 
     Optional<PieceJustificative> trouver(String territoire, long id) {
-        return jdbc.prepareStatement("SELECT " + COLONNES + " FROM piece_justificative WHERE territoire = ? AND id = ?", ps -> {
+        return jdbc.prepareStatement(SELECTION + "WHERE territoire = ? AND id = ?", ps -> {
             ps.setString(1, territoire);
             ps.setLong(2, id);
             return une(ps);
@@ -112,8 +113,8 @@ class PieceRepository {
 
     /** The document of these bytes on the application, unless deleted. */
     Optional<PieceJustificative> parEmpreinte(String territoire, String numero, String sha256) {
-        return jdbc.prepareStatement("SELECT " + COLONNES + """
-                 FROM piece_justificative WHERE territoire = ? AND numero_unique = ? AND sha256 = ? AND supprime_le IS NULL""", ps -> {
+        return jdbc.prepareStatement(SELECTION + """
+                WHERE territoire = ? AND numero_unique = ? AND sha256 = ? AND supprime_le IS NULL""", ps -> {
             ps.setString(1, territoire);
             ps.setString(2, numero);
             ps.setString(3, sha256);
@@ -123,8 +124,8 @@ class PieceRepository {
 
     /** The application's documents, oldest first; deleted ones only when asked. */
     List<PieceJustificative> lister(String territoire, String numero, boolean avecSupprimees) {
-        return jdbc.prepareStatement("SELECT " + COLONNES + """
-                 FROM piece_justificative WHERE territoire = ? AND numero_unique = ? AND (? OR supprime_le IS NULL)
+        return jdbc.prepareStatement(SELECTION + """
+                WHERE territoire = ? AND numero_unique = ? AND (? OR supprime_le IS NULL)
                  ORDER BY depose_le, id""", ps -> {
             ps.setString(1, territoire);
             ps.setString(2, numero);

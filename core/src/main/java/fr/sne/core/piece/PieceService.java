@@ -5,6 +5,7 @@ import fr.sne.core.journal.Journal;
 import fr.sne.documents.analyse.Controle;
 import fr.sne.documents.analyse.ControleurPieces;
 import fr.sne.documents.analyse.FormatPiece;
+import fr.sne.documents.analyse.PiecesConfiguration;
 import fr.sne.documents.catalogue.CategoriePiece;
 import fr.sne.documents.catalogue.Deposant;
 import fr.sne.documents.catalogue.IndicePertinence;
@@ -22,9 +23,7 @@ import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Probleme;
 import fr.sne.tenants.web.Refus;
 import fr.sne.tenants.web.Unicite;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -69,8 +68,11 @@ public class PieceService {
     private static final int COMMENTAIRE_MAX = 4000;
     private static final int SOUS_DOCUMENTS_MAX = 50;
 
-    /** A deposit's outcome; {@code existante} when the same bytes were already on the application. */
-    public record Depose(PieceJustificative piece, boolean existante) {
+    /**
+     * A deposit's outcome: the document as the depositor may see it (with the version opening it
+     * would give them); {@code existante} when the same bytes were already on the application.
+     */
+    public record Depose(PieceListee piece, boolean existante) {
     }
 
     /** What an actor may do with an application's documents (for pages: which buttons to show). */
@@ -91,7 +93,7 @@ public class PieceService {
 
     PieceService(TenantTransactions transactions, PieceRepository pieces, PiecePolicy policy, ControleurPieces controleur,
                  ObjectStorage stockage, Journal journal, AuditTrail audit, ApplicationEventPublisher<PieceDeposee> deposees,
-                 Clock clock, @Value("${sne.pieces.taille-max:20MB}") @ReadableBytes long tailleMax) {
+                 Clock clock, PiecesConfiguration configuration) {
         this.transactions = transactions;
         this.pieces = pieces;
         this.policy = policy;
@@ -101,7 +103,7 @@ public class PieceService {
         this.audit = audit;
         this.deposees = deposees;
         this.clock = clock;
-        this.tailleMax = tailleMax;
+        this.tailleMax = configuration.tailleMax();
     }
 
     /** The size limit of a document, in bytes ({@code sne.pieces.taille-max}, 20 MB by default). */
@@ -138,7 +140,7 @@ public class PieceService {
             var existante = transactions.inScope(Scope.lecture(ecriture),
                     () -> pieces.parEmpreinte(cible.territoire(), numero, recu.sha256()));
             if (existante.isPresent()) {
-                return new Depose(vue(actor, existante.get()), true);
+                return new Depose(listee(actor, cible, existante.get()), true);
             }
             String cle = ClesPieces.original(cible.territoire(), numero, recu.sha256());
             try {
@@ -159,13 +161,13 @@ public class PieceService {
                     var gagnante = transactions.inScope(Scope.lecture(ecriture),
                             () -> pieces.parEmpreinte(cible.territoire(), numero, recu.sha256()));
                     if (gagnante.isPresent()) {
-                        return new Depose(vue(actor, gagnante.get()), true);
+                        return new Depose(listee(actor, cible, gagnante.get()), true);
                     }
                 }
                 throw e;
             }
             deposees.publishEvent(new PieceDeposee(piece.territoire(), piece.id()));
-            return new Depose(vue(actor, piece), false);
+            return new Depose(listee(actor, cible, piece), false);
         } finally {
             supprimer(recu.chemin());
         }
@@ -219,6 +221,7 @@ public class PieceService {
                 case FORMAT_NON_ACCEPTE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
                 case TROP_VOLUMINEUX -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
                 case PROTEGE_PAR_MOT_DE_PASSE, ILLISIBLE, VIRUS -> HttpStatus.UNPROCESSABLE_ENTITY;
+                case ANTIVIRUS_INDISPONIBLE -> HttpStatus.SERVICE_UNAVAILABLE;
             }, r.message());
         };
     }
@@ -240,10 +243,8 @@ public class PieceService {
         PieceRepository.Cible c = lu.cible();
         Droits d = droits(actor, c);
         Acces.exiger(policy.decider(actor, ActionPiece.LISTER, c.territoire(), c.compte()));
-        List<PieceListee> liste = lu.pieces().stream().filter(p -> d.listerSensible() || !p.sensible()).map(p -> {
-            Ouvertures.Resolution r = Ouvertures.resoudre(d.ouvrir(), d.ouvrirSensible(), p, null);
-            return new PieceListee(vue(actor, p), r.version(), r.refus());
-        }).toList();
+        List<PieceListee> liste = lu.pieces().stream().filter(p -> d.listerSensible() || !p.sensible())
+                .map(p -> listee(actor, c, p)).toList();
         audit.lecture(actor, TypeAction.LECTURE, c.territoire(), "PIECES", numero, Map.of("pieces", liste.size()));
         return liste;
     }
@@ -252,9 +253,7 @@ public class PieceService {
     public PieceListee consulter(Actor actor, String numero, long id) {
         Lue lue = lire(actor, numero, id);
         Acces.exiger(policy.decider(actor, ActionPiece.LISTER, lue.cible().territoire(), lue.cible().compte()));
-        Droits d = droits(actor, lue.cible());
-        Ouvertures.Resolution r = Ouvertures.resoudre(d.ouvrir(), d.ouvrirSensible(), lue.piece(), null);
-        return new PieceListee(vue(actor, lue.piece()), r.version(), r.refus());
+        return listee(actor, lue.cible(), lue.piece());
     }
 
     /**
@@ -423,6 +422,12 @@ public class PieceService {
             throw introuvable(numero, id);
         }
         return lue;
+    }
+
+    private PieceListee listee(Actor actor, PieceRepository.Cible c, PieceJustificative p) {
+        Droits d = droits(actor, c);
+        Ouvertures.Resolution r = Ouvertures.resoudre(d.ouvrir(), d.ouvrirSensible(), p, null);
+        return new PieceListee(vue(actor, p), r.version(), r.refus());
     }
 
     private Droits droits(Actor actor, PieceRepository.Cible c) {

@@ -81,6 +81,9 @@ public class ObjectStorage implements AutoCloseable {
 
     /** Whether the object exists (false for a missing one; an unreachable store throws). */
     public boolean existe(String cle) throws Exception {
+        if (!bucketPret) {
+            ensureBucket();
+        }
         try {
             client.statObject(StatObjectArgs.builder().bucket(bucket).object(cle).build());
             return true;
@@ -103,6 +106,13 @@ public class ObjectStorage implements AutoCloseable {
      * {@link IllegalStateException} from the iterator.
      */
     public Iterable<Objet> lister(String prefixe) {
+        if (!bucketPret) {
+            try {
+                ensureBucket();
+            } catch (Exception e) {
+                throw new IllegalStateException("Stockage indisponible", e);
+            }
+        }
         Iterable<Result<Item>> resultats = client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefixe)
                 .recursive(true).build());
         return () -> new Iterator<>() {
