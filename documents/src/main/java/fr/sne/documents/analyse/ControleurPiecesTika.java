@@ -36,6 +36,8 @@ final class ControleurPiecesTika implements ControleurPieces {
             + "puis déposez-le à nouveau.";
     static final String PDF_ILLISIBLE = "Ce fichier PDF est endommagé ou incomplet et ne peut pas être ouvert : "
             + "enregistrez-le à nouveau puis déposez-le.";
+    static final String ILLISIBLE = "Ce fichier est endommagé ou incomplet et ne peut pas être ouvert : "
+            + "enregistrez-le à nouveau puis déposez-le.";
     static final String IMAGE_ILLISIBLE = "Cette image est endommagée ou incomplète et ne peut pas être ouverte : "
             + "enregistrez-la ou reprenez la photo, puis déposez-la à nouveau.";
     static final String VIRUS = "Ce fichier contient un virus ou un programme malveillant : il n'a pas été enregistré. "
@@ -87,7 +89,7 @@ final class ControleurPiecesTika implements ControleurPieces {
         } catch (IOException | RuntimeException | StackOverflowError e) {
             // a hostile or broken file must give a refusal, never an error page
             LOG.info("Pièce illisible ({}): {}", e.getClass().getSimpleName(), e.getMessage());
-            return new Refuse(Motif.ILLISIBLE, PDF_ILLISIBLE.replace("Ce fichier PDF", "Ce fichier"));
+            return new Refuse(Motif.ILLISIBLE, ILLISIBLE);
         }
     }
 
