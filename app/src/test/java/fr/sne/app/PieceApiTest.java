@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Supporting documents through the vendors' API (contract v1.0 "Documents"). */
+/** Supporting documents through the vendors' API (contract v1.0 "Documents"), before any analysis. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PieceApiTest implements SharedServicesTest {
@@ -33,6 +33,15 @@ class PieceApiTest implements SharedServicesTest {
     EmbeddedServer server;
     @Inject
     ObjectStorage stockage;
+
+    /** The analysis is PieceTachesTest's: here documents stay as deposited unless a test says otherwise. */
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new java.util.HashMap<>(SharedServicesTest.super.getProperties());
+        p.put("sne.pieces.analyse-immediate", "false");
+        p.put("sne.jobs.enabled", "false");
+        return p;
+    }
 
     private String demande() {
         return new FabriqueDemandes(server).creer(ACTIS, FabriqueDemandes.Menage.de(FabriqueDemandes.nomUnique("Piece"), "Lea", "1984-05-05"));
@@ -47,6 +56,7 @@ class PieceApiTest implements SharedServicesTest {
     @Test
     void everyAcceptedFormatIsDepositedWithItsMovementEventHistoryAndAudit() throws Exception {
         PiecesFixture api = new PiecesFixture(server);
+        String depuis = java.time.Instant.now().minusSeconds(5).toString();
         String numero = demande();
         record Cas(String fichier, String typeMime, String type) {
         }
@@ -84,8 +94,10 @@ class PieceApiTest implements SharedServicesTest {
                 SELECT count(*) FROM audit WHERE objet_type = 'PIECE' AND action = 'CREATION' AND acteur = 'client:editeur-actis'
                    AND apres->>'numeroUnique' = ?""", numero));
         // the vendors' feed shows them
-        HttpResponse<String> gdm = new FabriqueDemandes(server).get(ACTIS, "/api/v1.0/mouvements?depuis=2000-01-01T00:00:00Z&limite=1000");
+        HttpResponse<String> gdm = new FabriqueDemandes(server).get(ACTIS, "/api/v1.0/mouvements?depuis=" + depuis + "&limite=1000");
         assertEquals(200, gdm.statusCode(), gdm.body());
+        assertTrue(java.util.regex.Pattern.compile("\"numeroUnique\":\"" + numero + "\",\"type\":\"PJ\"").matcher(gdm.body()).find(),
+                gdm.body());
     }
 
     @Test
