@@ -146,6 +146,12 @@ final class PiecesFixture {
         return web.send(r.build());
     }
 
+    HttpResponse<String> post(String client, String path, String json) {
+        return web.send(HttpRequest.newBuilder(web.uri(path)).header("Authorization", "Bearer " + FabriqueDemandes.jeton(client))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     HttpResponse<String> delete(String client, String path) {
         return web.send(HttpRequest.newBuilder(web.uri(path)).header("Authorization", "Bearer " + FabriqueDemandes.jeton(client))
                 .header("Accept", "application/json").DELETE().build());

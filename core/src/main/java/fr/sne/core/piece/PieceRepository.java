@@ -245,15 +245,17 @@ class PieceRepository {
     // ---- analysis job
 
     /**
-     * Claims a document for analysis: waiting, or in progress past its lease (a node died). One
-     * statement, so two runners never both get it; returns the attempt's number, or empty.
+     * Claims a document for analysis: waiting (past its retry delay, if any), or in progress past
+     * its lease (a node died). One statement, so two runners never both get it; returns the
+     * attempt's number, or empty. {@code analyse_bail_jusqua}: the lease while in progress, the
+     * earliest retry while waiting after a failure.
      */
     Optional<Integer> reclamer(String territoire, long id, Instant maintenant, Instant bail) {
         return jdbc.prepareStatement("""
                 UPDATE piece_justificative SET analyse_statut = 'EN_COURS', analyse_tentatives = analyse_tentatives + 1,
                                                analyse_bail_jusqua = ?
-                 WHERE territoire = ? AND id = ? AND supprime_le IS NULL
-                   AND (analyse_statut = 'EN_ATTENTE' OR (analyse_statut = 'EN_COURS' AND analyse_bail_jusqua < ?))
+                 WHERE territoire = ? AND id = ? AND supprime_le IS NULL AND analyse_statut IN ('EN_ATTENTE', 'EN_COURS')
+                   AND (analyse_bail_jusqua IS NULL OR analyse_bail_jusqua < ?)
                 RETURNING analyse_tentatives""", ps -> {
             ps.setTimestamp(1, Timestamp.from(bail));
             ps.setString(2, territoire);
@@ -272,8 +274,8 @@ class PieceRepository {
     List<Long> aAnalyser(String territoire, Instant maintenant, int limite) {
         return jdbc.prepareStatement("""
                 SELECT id FROM piece_justificative
-                 WHERE territoire = ? AND supprime_le IS NULL
-                   AND (analyse_statut = 'EN_ATTENTE' OR (analyse_statut = 'EN_COURS' AND analyse_bail_jusqua < ?))
+                 WHERE territoire = ? AND supprime_le IS NULL AND analyse_statut IN ('EN_ATTENTE', 'EN_COURS')
+                   AND (analyse_bail_jusqua IS NULL OR analyse_bail_jusqua < ?)
                  ORDER BY depose_le LIMIT ? FOR UPDATE SKIP LOCKED""", ps -> {
             ps.setString(1, territoire);
             ps.setTimestamp(2, Timestamp.from(maintenant));
@@ -357,19 +359,21 @@ class PieceRepository {
         });
     }
 
-    /** A failed attempt: waiting again, or failed for good after the last one. */
-    void echouer(String territoire, long id, int tentative, boolean definitif, String erreur, Instant le) {
+    /** A failed attempt: waiting again until {@code reprise}, or failed for good ({@code reprise} null). */
+    void echouer(String territoire, long id, int tentative, Instant reprise, String erreur, Instant le) {
         jdbc.prepareStatement("""
-                UPDATE piece_justificative SET analyse_statut = ?, analyse_bail_jusqua = NULL, analyse_erreur = ?,
+                UPDATE piece_justificative SET analyse_statut = ?, analyse_bail_jusqua = ?, analyse_erreur = ?,
                        analyse_le = CASE WHEN ? THEN ? ELSE analyse_le END
                  WHERE territoire = ? AND id = ? AND analyse_statut = 'EN_COURS' AND analyse_tentatives = ?""", ps -> {
+            boolean definitif = reprise == null;
             ps.setString(1, definitif ? StatutAnalyse.ECHEC.name() : StatutAnalyse.EN_ATTENTE.name());
-            ps.setString(2, erreur == null ? null : erreur.substring(0, Math.min(erreur.length(), 1000)));
-            ps.setBoolean(3, definitif);
-            ps.setTimestamp(4, Timestamp.from(le));
-            ps.setString(5, territoire);
-            ps.setLong(6, id);
-            ps.setInt(7, tentative);
+            ps.setTimestamp(2, definitif ? null : Timestamp.from(reprise));
+            ps.setString(3, erreur == null ? null : erreur.substring(0, Math.min(erreur.length(), 1000)));
+            ps.setBoolean(4, definitif);
+            ps.setTimestamp(5, Timestamp.from(le));
+            ps.setString(6, territoire);
+            ps.setLong(7, id);
+            ps.setInt(8, tentative);
             return ps.executeUpdate();
         });
     }

@@ -164,7 +164,10 @@ public class PieceService {
                         return new Depose(listee(actor, cible, gagnante.get()), true);
                     }
                 }
-                throw e;
+                // nothing was written; the stored object waits for the reconciliation
+                LOG.error("Enregistrement de la pièce {} impossible après son stockage", cle, e);
+                throw new Refus(HttpStatus.SERVICE_UNAVAILABLE, "L’enregistrement de la pièce a échoué : elle n’a pas été "
+                        + "ajoutée à la demande. Réessayez dans quelques minutes.");
             }
             deposees.publishEvent(new PieceDeposee(piece.territoire(), piece.id()));
             return new Depose(listee(actor, cible, piece), false);
@@ -595,6 +598,7 @@ public class PieceService {
         String extension = switch (typeMime) {
             case "application/pdf" -> "pdf";
             case "image/png" -> "png";
+            case "image/heic" -> "heic";
             default -> "jpg";
         };
         return base + " (" + version.libelle() + ")." + extension;
