@@ -52,8 +52,14 @@
           return;
         }
         bouton.setAttribute('aria-disabled', 'true');
-        bouton.insertAdjacentHTML('beforeend', '<span class="fr-sr-only"> (envoi en cours)</span>');
       }
+    });
+  });
+
+  // back to the page from the browser's history: its buttons work again
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form.sne-depot button[aria-disabled=true]').forEach(function (bouton) {
+      bouton.removeAttribute('aria-disabled');
     });
   });
 })();

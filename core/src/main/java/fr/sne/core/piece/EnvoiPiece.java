@@ -102,7 +102,7 @@ record EnvoiPiece(Map<String, String> champs, CompletedFileUpload fichier) {
      * @param ids field of the service's anomalies ({@code type}, {@code categorie}, {@code finValidite},
      *            {@code fichier}) → id of the form control
      */
-    static Erreurs erreurs(RuntimeException e, Map<String, String> ids) {
+    Erreurs erreurs(RuntimeException e, Map<String, String> ids) {
         Map<String, String> parChamp = new LinkedHashMap<>();
         if (e instanceof PieceInvalide invalide) {
             for (Probleme.Anomalie a : invalide.anomalies()) {
@@ -114,7 +114,8 @@ record EnvoiPiece(Map<String, String> champs, CompletedFileUpload fichier) {
             HttpStatus s = r.getStatus();
             if (s == HttpStatus.REQUEST_ENTITY_TOO_LARGE || s == HttpStatus.UNSUPPORTED_MEDIA_TYPE
                     || s == HttpStatus.UNPROCESSABLE_ENTITY || s == HttpStatus.SERVICE_UNAVAILABLE || s == HttpStatus.CONFLICT) {
-                parChamp.put(ids.get("fichier"), r.getMessage());
+                // named: the browser does not show the file again
+                parChamp.put(ids.get("fichier"), fichierChoisi() ? "« " + fichier.getFilename() + " » : " + r.getMessage() : r.getMessage());
                 return new Erreurs(s, parChamp);
             }
         }

@@ -23,6 +23,7 @@ final class FormulaireDepotPro {
         m.put("valeurs", valeurs);
         m.put("erreurs", erreurs);
         m.put("accept", VuesPieces.ACCEPT);
+        m.put("tailleMax", tailleMax);
         m.put("aide", VuesPieces.FORMATS + ", " + VuesPieces.mega(tailleMax) + " au plus. Le format est reconnu d’après le "
                 + "contenu du fichier, pas d’après son nom.");
         return m;

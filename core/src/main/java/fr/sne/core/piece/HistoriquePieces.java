@@ -17,9 +17,19 @@ final class HistoriquePieces {
     record Ligne(String le, String action, String qui, String detail) {
     }
 
-    private static final Map<String, String> CHAMPS = Map.of("type", "Type", "categorie", "Catégorie", "finValidite",
-            "Fin de validité", "indicePertinence", "Indice de pertinence", "commentaire", "Commentaire", "sousDocuments",
-            "Sous-documents", "nomFichier", "Fichier", "taille", "Taille", "version", "Version servie");
+    /** The details shown, in this order, with their labels. */
+    private static final Map<String, String> CHAMPS = champs("nomFichier", "Fichier", "taille", "Taille", "type", "Type",
+            "categorie", "Catégorie", "finValidite", "Fin de validité", "indicePertinence", "Indice de pertinence",
+            "commentaire", "Commentaire", "sousDocuments", "Sous-documents", "version", "Version servie",
+            "typeSuggere", "Type reconnu", "pages", "Pages", "nirDetecte", "Numéro de sécurité sociale");
+
+    private static Map<String, String> champs(String... cleLibelle) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < cleLibelle.length; i += 2) {
+            m.put(cleLibelle[i], cleLibelle[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private HistoriquePieces() {
     }
@@ -31,19 +41,14 @@ final class HistoriquePieces {
 
     static String detail(ActionHistorique a) {
         List<String> parties = new ArrayList<>();
-        for (Map.Entry<String, Object> e : a.detail().entrySet()) {
-            String cle = e.getKey();
-            if (cle.equals("champs")) {
-                if (e.getValue() instanceof List<?> champs && champs.contains("commentaire")) {
-                    parties.add("commentaire modifié");
-                }
-                continue;
+        // technical details (hashes, attempts) are the audit's, not the page's
+        CHAMPS.forEach((cle, libelle) -> {
+            if (a.detail().containsKey(cle)) {
+                parties.add(libelle + " : " + valeur(cle, a.detail().get(cle)));
             }
-            String libelle = CHAMPS.get(cle);
-            if (libelle == null) {
-                continue; // technical details (hashes, attempts) are the audit's, not the page's
-            }
-            parties.add(libelle + " : " + valeur(cle, e.getValue()));
+        });
+        if (a.detail().get("champs") instanceof List<?> champs && champs.contains("commentaire")) {
+            parties.add("commentaire modifié");
         }
         return String.join(" ; ", parties);
     }
@@ -56,7 +61,8 @@ final class HistoriquePieces {
         String s = v.toString();
         try {
             return switch (champ) {
-                case "type" -> TypePiece.valueOf(s).libelle();
+                case "type", "typeSuggere" -> TypePiece.valueOf(s).libelle();
+                case "nirDetecte" -> Boolean.parseBoolean(s) ? "détecté" : "aucun";
                 case "categorie" -> CategoriePiece.valueOf(s).libelle();
                 case "indicePertinence" -> IndicePertinence.valueOf(s).libelle();
                 case "version" -> VersionPiece.valueOf(s).libelle();

@@ -134,7 +134,7 @@ class MesPiecesController {
             return refuse(p, demande, cle, envoi, new EnvoiPiece.Erreurs(HttpStatus.BAD_REQUEST,
                     Map.of("fichier-" + cle, "Le fichier n’a pas pu être reçu en entier : envoyez-le à nouveau.")));
         } catch (RuntimeException e) {
-            return refuse(p, demande, cle, envoi, EnvoiPiece.erreurs(e, ids));
+            return refuse(p, demande, cle, envoi, envoi.erreurs(e, ids));
         }
     }
 
@@ -142,7 +142,12 @@ class MesPiecesController {
                                    EnvoiPiece.Erreurs e) {
         Map<String, Object> model = modele(demande, service.lister(p, demande.numeroUnique()), cle, e.parChamp(),
                 Map.of(cle, envoi.champ("type") == null ? "" : envoi.champ("type")));
-        model.put("erreurs", e.parChamp());
+        // the summary at the top names the card each error belongs to
+        String titre = PiecesAttendues.pour(demande.contenu()).stream().filter(a -> a.code().equals(cle)).findFirst()
+                .map(PiecesAttendues.Attendue::titre).orElse("Autre pièce");
+        Map<String, String> resume = new LinkedHashMap<>();
+        e.parChamp().forEach((id, message) -> resume.put(id, titre + " — " + message));
+        model.put("erreurs", resume);
         return HttpResponse.status(e.statut()).body(new ModelAndView<>("portail/pieces/pieces", model));
     }
 

@@ -207,8 +207,9 @@ public final class PiecesAttendues {
     /**
      * Where each expected document stands among the deposited ones (deleted ones excluded by the
      * caller). Expected documents of the same types are matched one document each (the applicant's
-     * and the co-holder's identity cards), a valid document first, the latest first; the others may
-     * share one (a divorce judgment also fixing the alimony).
+     * and the co-holder's identity cards), valid documents first, in the order they were deposited
+     * (documents name no person: the applicant's own usually comes first); the others may share one
+     * (a divorce judgment also fixing the alimony).
      *
      * @param sensiblesVisibles the reader may list sensitive documents; otherwise a sensitive
      *                          expected document reads {@link Etat#RESERVEE}
@@ -227,7 +228,7 @@ public final class PiecesAttendues {
             List<PieceJustificative> candidates = deposees.stream().filter(p -> !p.supprimee())
                     .filter(p -> types.contains(typeRetenu(p)))
                     .sorted(Comparator.comparing((PieceJustificative p) -> p.perimee(jour))
-                            .thenComparing(PieceJustificative::deposeLe, Comparator.reverseOrder()))
+                            .thenComparing(PieceJustificative::deposeLe).thenComparing(PieceJustificative::id))
                     .toList();
             PieceJustificative p = rang < candidates.size() ? candidates.get(rang) : null;
             suivis.add(new Suivi(a, p == null ? Etat.A_FOURNIR : p.perimee(jour) ? Etat.EXPIREE : Etat.FOURNIE, p));

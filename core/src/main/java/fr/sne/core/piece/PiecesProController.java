@@ -66,6 +66,19 @@ class PiecesProController {
             "finValidite", "piece-finValidite", "indicePertinence", "piece-pertinence", "commentaire", "piece-commentaire",
             "sousDocuments", "piece-sous-documents");
 
+    /** Metadata worth a desk's eye (creation software and dates, camera), with their labels. */
+    private static final Map<String, String> METADONNEES = metadonnees("xmp:CreatorTool", "Logiciel de création",
+            "pdf:producer", "Logiciel producteur du PDF", "dc:creator", "Auteur indiqué", "dcterms:created", "Créé le",
+            "dcterms:modified", "Modifié le", "tiff:Make", "Appareil (marque)", "tiff:Model", "Appareil (modèle)");
+
+    private static Map<String, String> metadonnees(String... cleLibelle) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < cleLibelle.length; i += 2) {
+            m.put(cleLibelle[i], cleLibelle[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** One sub-document row of the form (values as typed). */
     record LigneSousDocument(int index, String de, String a, String libelle) {
     }
@@ -122,7 +135,7 @@ class PiecesProController {
             return depotRefuse(actor, numero, envoi, new EnvoiPiece.Erreurs(HttpStatus.BAD_REQUEST,
                     Map.of("depot-fichier", "Le fichier n’a pas pu être reçu en entier : envoyez-le à nouveau.")));
         } catch (RuntimeException e) {
-            return depotRefuse(actor, numero, envoi, EnvoiPiece.erreurs(e, FormulaireDepotPro.IDS));
+            return depotRefuse(actor, numero, envoi, envoi.erreurs(e, FormulaireDepotPro.IDS));
         }
     }
 
@@ -227,7 +240,7 @@ class PiecesProController {
         Map<String, Object> model = page(numero);
         PieceJustificative p = l.piece();
         model.put("piece", Map.of("id", p.id(), "type", VuesPieces.type(p), "nomFichier", p.nomFichier(),
-                "deposeLe", VuesPieces.heure(p.deposeLe()), "deposePar", p.deposeParLibelle()));
+                "deposeLe", VuesPieces.heure(p.deposeLe()), "deposePar", VuesPieces.deposePar(p)));
         return new ModelAndView<>("pro/pieces/suppression", model);
     }
 
@@ -266,6 +279,9 @@ class PiecesProController {
         model.put("liens", liens(numero, l, droits));
         model.put("refus", l.refus());
         model.put("analyse", analyse(p));
+        model.put("metadonnees", metadonnees(p));
+        model.put("pages", VuesPieces.pages(p.pages()));
+        model.put("deposePar", VuesPieces.deposePar(p));
         model.put("historique", historique);
         boolean qualifier = droits.qualifier() && !p.supprimee();
         model.put("peutQualifier", qualifier);
@@ -326,9 +342,15 @@ class PiecesProController {
         ajouter(a, "Numéro de sécurité sociale", Boolean.TRUE.equals(p.nirDetecte())
                 ? p.versionMasquee() ? "détecté et masqué dans la version masquée" : "détecté (version masquée indisponible)"
                 : "aucun détecté");
-        p.metadonnees().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> ajouter(a, "Métadonnée « " + e.getKey() + " »", e.getValue()));
+        // what a desk checks for fraud first; every metadata is listed apart
+        METADONNEES.forEach((cle, libelle) -> ajouter(a, libelle, p.metadonnees().get(cle)));
         return a;
+    }
+
+    private static List<Map<String, String>> metadonnees(PieceJustificative p) {
+        List<Map<String, String>> m = new ArrayList<>();
+        p.metadonnees().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> ajouter(m, e.getKey(), e.getValue()));
+        return m;
     }
 
     private static void ajouter(List<Map<String, String>> a, String libelle, String valeur) {

@@ -84,7 +84,7 @@ class VoletPieces implements VoletDemande {
         PieceJustificative p = l.piece();
         VuesPieces.Lien lien = l.ouverture() == null ? null : VuesPieces.lien("/pro/demandes", numero, p.id(), l.ouverture(), true);
         return new Ligne(p.id(), VuesPieces.type(p), VuesPieces.categorie(p), p.nomFichier(), VuesPieces.jour(p.finValidite()),
-                p.perimee(jour), p.deposant().libelle(), p.deposeParLibelle(), VuesPieces.heure(p.deposeLe()),
+                p.perimee(jour), p.deposant().libelle(), VuesPieces.deposePar(p), VuesPieces.heure(p.deposeLe()),
                 p.indicePertinence() == null ? null : p.indicePertinence().libelle(),
                 p.indicePertinence() == null ? null : VuesPieces.pertinenceBadge(p.indicePertinence()),
                 Boolean.TRUE.equals(p.nirDetecte()) && p.versionMasquee(), Boolean.TRUE.equals(p.nirDetecte()), p.sensible(),
@@ -96,7 +96,7 @@ class VoletPieces implements VoletDemande {
         PiecesAttendues.Attendue a = s.attendue();
         String personne = switch (a.personne()) {
             case DEMANDEUR -> demandeur ? "Vous" : "Demandeur";
-            case COTITULAIRE -> a.nomPersonne() == null ? "Cotitulaire" : a.nomPersonne() + " (cotitulaire)";
+            case COTITULAIRE -> a.nomPersonne(); // the title already says "du cotitulaire"
             case MENAGE -> null;
         };
         return new LigneAttendue(a.code(), a.titre(), personne, a.niveau() == PiecesAttendues.Niveau.OBLIGATOIRE,

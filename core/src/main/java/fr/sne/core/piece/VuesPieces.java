@@ -67,6 +67,21 @@ final class VuesPieces {
         return p.categorie() != null ? "Type non précisé" : "Type et catégorie non précisés";
     }
 
+    /** Who deposited it, for professionals: the person and their desk, the applicant, a vendor's software, the scanning service. */
+    static String deposePar(PieceJustificative p) {
+        return switch (p.deposant()) {
+            case DEMANDEUR -> "Le demandeur, en ligne";
+            case SERVICE_NUMERISATION -> "Le service de numérisation";
+            case GUICHET -> p.deposeParLibelle();
+            case EDITEUR -> p.deposeParLibelle() + " (logiciel)";
+        };
+    }
+
+    /** "1 page", "3 pages". */
+    static String pages(Integer n) {
+        return n == null ? null : n + (n > 1 ? " pages" : " page");
+    }
+
     static String categorie(PieceJustificative p) {
         return p.categorie() == null ? "—" : p.categorie().libelle();
     }

@@ -147,6 +147,13 @@ class PiecesAttenduesTest {
         assertEquals(FOURNIE, violences.etat());
         assertEquals(A_FOURNIR, s.stream().filter(x -> x.attendue().code().equals("avis-imposition")).findFirst().orElseThrow().etat());
 
+        // two valid documents: in the order they were deposited (the applicant's own usually first)
+        PieceJustificative passeport = piece(4, TypePiece.PASSEPORT, LocalDate.of(2032, 1, 1), Instant.parse("2026-11-04T10:00:00Z"));
+        List<PiecesAttendues.Suivi> deux = PiecesAttendues.suivre(a, List.of(passeport, cni), AUJOURDHUI, true);
+        assertSame(cni, deux.get(0).piece());
+        assertSame(passeport, deux.get(1).piece());
+        assertEquals(FOURNIE, deux.get(1).etat());
+
         // nothing deposited: everything to supply; a reader who may not list sensitive documents learns nothing of them
         List<PiecesAttendues.Suivi> vide = PiecesAttendues.suivre(a, List.of(), AUJOURDHUI, true);
         assertTrue(vide.stream().allMatch(x -> x.etat() == A_FOURNIR && x.piece() == null));
