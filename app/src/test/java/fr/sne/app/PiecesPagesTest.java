@@ -306,6 +306,11 @@ class PiecesPagesTest implements SharedServicesTest {
             assertTrue(refus.body().contains("aria-invalid=\"true\""));
             assertTrue(refus.body().contains("href=\"#fichier-ressources-salaires\""), "the summary links to the field");
         }
+        // above the server's request limit (25 MB): refused before the application reads it, a French page, not a 500
+        byte[] tropGros = new byte[27 * 1024 * 1024];
+        HttpResponse<String> limite = envoyer(web, chemin, Map.of("attendue", "ressources-salaires",
+                "fichier", new Fichier("film.mp4", "video/mp4", tropGros)));
+        assertEquals(413, limite.statusCode(), limite.body());
         // a type that does not supply this card
         HttpResponse<String> mauvaisType = envoyer(web, chemin, Map.of("attendue", "identite-demandeur", "type", "BULLETIN_SALAIRE",
                 "fichier", pdf("x.pdf", "x")));
