@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Supporting documents through the vendors' API (contract v1.0 "Documents"). */
+/** Supporting documents through the vendors' API (contract v1.0 "Documents"), before any analysis. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PieceApiTest implements SharedServicesTest {
@@ -33,6 +33,15 @@ class PieceApiTest implements SharedServicesTest {
     EmbeddedServer server;
     @Inject
     ObjectStorage stockage;
+
+    /** The analysis is PieceTachesTest's: here documents stay as deposited unless a test says otherwise. */
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new java.util.HashMap<>(SharedServicesTest.super.getProperties());
+        p.put("sne.pieces.analyse-immediate", "false");
+        p.put("sne.jobs.enabled", "false");
+        return p;
+    }
 
     private String demande() {
         return new FabriqueDemandes(server).creer(ACTIS, FabriqueDemandes.Menage.de(FabriqueDemandes.nomUnique("Piece"), "Lea", "1984-05-05"));
@@ -47,6 +56,7 @@ class PieceApiTest implements SharedServicesTest {
     @Test
     void everyAcceptedFormatIsDepositedWithItsMovementEventHistoryAndAudit() throws Exception {
         PiecesFixture api = new PiecesFixture(server);
+        String depuis = java.time.Instant.now().minusSeconds(5).toString();
         String numero = demande();
         record Cas(String fichier, String typeMime, String type) {
         }
@@ -84,8 +94,10 @@ class PieceApiTest implements SharedServicesTest {
                 SELECT count(*) FROM audit WHERE objet_type = 'PIECE' AND action = 'CREATION' AND acteur = 'client:editeur-actis'
                    AND apres->>'numeroUnique' = ?""", numero));
         // the vendors' feed shows them
-        HttpResponse<String> gdm = new FabriqueDemandes(server).get(ACTIS, "/api/v1.0/mouvements?depuis=2000-01-01T00:00:00Z&limite=1000");
+        HttpResponse<String> gdm = new FabriqueDemandes(server).get(ACTIS, "/api/v1.0/mouvements?depuis=" + depuis + "&limite=1000");
         assertEquals(200, gdm.statusCode(), gdm.body());
+        assertTrue(java.util.regex.Pattern.compile("\"numeroUnique\":\"" + numero + "\",\"type\":\"PJ\"").matcher(gdm.body()).find(),
+                gdm.body());
     }
 
     @Test
@@ -247,6 +259,56 @@ class PieceApiTest implements SharedServicesTest {
         assertFalse(api.get(ACTIS, "/api/v1.0/demandes/" + numero + "/pieces").body().contains("certificat.pdf"));
         assertEquals(404, api.get(ACTIS, "/api/v1.0/demandes/" + numero + "/pieces/" + s).statusCode());
         assertEquals(404, api.get(ACTIS, "/api/v1.0/demandes/" + numero + "/pieces/" + s + "/fichier").statusCode());
+    }
+
+    @Test
+    void badInputOnTheDocumentsEndpointsIsAFrench4xxProblemNever5xx() {
+        PiecesFixture api = new PiecesFixture(server);
+        String numero = demande();
+        long id = PiecesFixture.id(api.deposer(ACTIS, numero, "a.pdf", "application/pdf", PiecesFixture.pdfUnique("A"), null));
+        String base = "/api/v1.0/demandes/" + numero + "/pieces";
+        WebClient web = new WebClient(server);
+        String jeton = "Bearer " + FabriqueDemandes.jeton(ACTIS);
+        List<String> echecs = new ArrayList<>();
+        record Cas(String methode, String chemin, String type, String corps) {
+        }
+        List<Cas> cas = List.of(
+                new Cas("POST", base, "application/json", "{\"fichier\": \"x\"}"),
+                new Cas("POST", base, "multipart/form-data", "pas de frontière"),
+                new Cas("POST", base, "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"fichier\""),
+                new Cas("POST", base, "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nBAIL\r\n--xyz--\r\n"),
+                new Cas("POST", "/api/v1.0/demandes/PAS-UN-NUMERO/pieces", "multipart/form-data; boundary=xyz", "--xyz--\r\n"),
+                new Cas("GET", base + "/abc", null, null),
+                new Cas("GET", base + "/999999999", null, null),
+                new Cas("GET", base + "/999999999/fichier", null, null),
+                new Cas("GET", base + "/" + id + "/fichier?version=zzz", null, null),
+                new Cas("GET", "/api/v1.0/demandes/030112600000130001/pieces", null, null),
+                new Cas("PATCH", base + "/" + id, "application/json", "{"),
+                new Cas("PATCH", base + "/" + id, "application/json", "{\"type\": 12, \"sousDocuments\": \"non\"}"),
+                new Cas("PATCH", base + "/" + id, "application/json", "{\"indicePertinence\": \"PEUT-ETRE\"}"),
+                new Cas("PATCH", base + "/" + id, "application/json", "{\"sousDocuments\": [{\"de\": 3, \"a\": 1, \"libelle\": \"\"}]}"),
+                new Cas("PATCH", base + "/abc", "application/json", "{}"),
+                new Cas("DELETE", base + "/abc", null, null),
+                new Cas("DELETE", base + "/999999999", null, null));
+        for (Cas c : cas) {
+            java.net.http.HttpRequest.Builder r = java.net.http.HttpRequest.newBuilder(web.uri(c.chemin()))
+                    .header("Authorization", jeton).header("If-Match", "\"piece-" + id + "-1\"")
+                    .method(c.methode(), c.corps() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(c.corps()));
+            if (c.type() != null) {
+                r.header("Content-Type", c.type());
+            }
+            HttpResponse<String> reponse = web.send(r.build());
+            boolean ok = reponse.statusCode() >= 400 && reponse.statusCode() < 500
+                    && reponse.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                    && reponse.body().contains("\"detail\":\"");
+            if (!ok) {
+                echecs.add(c.methode() + " " + c.chemin() + " " + c.type() + " → " + reponse.statusCode() + " " + reponse.body());
+            }
+        }
+        assertEquals(List.of(), echecs);
+        assertEquals(1, nombre("SELECT count(*) FROM piece_justificative WHERE numero_unique = ?", numero));
+        assertEquals(1, nombre("SELECT version FROM piece_justificative WHERE id = ?", id), "nothing was requalified");
     }
 
     private static String sha(byte[] octets) throws Exception {

@@ -1,6 +1,7 @@
 package fr.sne.app;
 
 import fr.sne.core.cycle.PurgeDemandes;
+import fr.sne.core.export.GenerationExport;
 import fr.sne.core.piece.AnalysePieces;
 import fr.sne.core.piece.ReconciliationPieces;
 import fr.sne.devservices.SharedServicesTest;
@@ -53,6 +54,16 @@ class PieceTachesTest implements SharedServicesTest {
     ReconciliationPieces reconciliation;
     @Inject
     PurgeDemandes purge;
+    @Inject
+    GenerationExport exports;
+
+    /** The jobs run when the test says (the deposit's immediate analysis stays on). */
+    @Override
+    public java.util.Map<String, String> getProperties() {
+        java.util.Map<String, String> p = new java.util.HashMap<>(SharedServicesTest.super.getProperties());
+        p.put("sne.jobs.enabled", "false");
+        return p;
+    }
 
     private String demande() {
         return new FabriqueDemandes(server).creer(ACTIS, FabriqueDemandes.Menage.de(FabriqueDemandes.nomUnique("Tache"), "Lea", "1984-05-05"));
@@ -282,11 +293,8 @@ class PieceTachesTest implements SharedServicesTest {
                 "{\"entites\": [\"PJ\"], \"communes\": [\"38185\"]}");
         assertEquals(202, cree.statusCode(), cree.body());
         String exportId = cree.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-        String statut = "";
-        for (int i = 0; i < 300 && !statut.contains("\"TERMINE\""); i++) {
-            Thread.sleep(200);
-            statut = api.get("editeur-stegreve", "/api/v1.0/exports/" + exportId).body();
-        }
+        exports.executer(Instant.now());
+        String statut = api.get("editeur-stegreve", "/api/v1.0/exports/" + exportId).body();
         assertTrue(statut.contains("\"TERMINE\""), statut);
         HttpResponse<byte[]> archive = api.octets("editeur-stegreve", "/api/v1.0/exports/" + exportId + "/fichier");
         assertEquals(200, archive.statusCode());

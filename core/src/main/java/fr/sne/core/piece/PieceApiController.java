@@ -243,7 +243,7 @@ class PieceApiController {
                     "Indiquez dans If-Match l'ETag de la pièce lue (GET), pour ne jamais écraser une requalification.").response();
         }
         Actor actor = Actors.of(request);
-        PieceListee actuelle = service.consulter(actor, numeroUnique, id);
+        PieceListee actuelle = service.decrire(actor, numeroUnique, id);
         Integer version = version(id, ifMatch);
         if (version == null) {
             return perimee(actuelle.piece(), actuelle);
@@ -255,12 +255,12 @@ class PieceApiController {
         }
         try {
             PieceJustificative p = service.requalifier(actor, numeroUnique, id, version, q);
-            PieceListee l = service.consulter(actor, numeroUnique, p.id());
+            PieceListee l = service.decrire(actor, numeroUnique, p.id());
             return HttpResponse.ok(PieceJson.de(l)).header(HttpHeaders.ETAG, PieceJson.etag(p));
         } catch (PieceInvalide e) {
             return invalide(request, e.anomalies());
         } catch (PieceModifiee e) {
-            return perimee(e.actuelle(), service.consulter(actor, numeroUnique, id));
+            return perimee(e.actuelle(), service.decrire(actor, numeroUnique, id));
         }
     }
 

@@ -252,8 +252,15 @@ public class PieceService {
         return liste;
     }
 
-    /** One document the actor may see (404 otherwise, also for a sensitive one they may not list). */
+    /** One document the actor may see (404 otherwise, also for a sensitive one they may not list); audited. */
     public PieceListee consulter(Actor actor, String numero, long id) {
+        PieceListee l = decrire(actor, numero, id);
+        audit.lecture(actor, TypeAction.LECTURE, l.piece().territoire(), "PIECE", Long.toString(id), Map.of("numeroUnique", numero));
+        return l;
+    }
+
+    /** {@link #consulter} without its audit row: for a caller that has just read or changed it (audited already). */
+    PieceListee decrire(Actor actor, String numero, long id) {
         Lue lue = lire(actor, numero, id);
         Acces.exiger(policy.decider(actor, ActionPiece.LISTER, lue.cible().territoire(), lue.cible().compte()));
         return listee(actor, lue.cible(), lue.piece());

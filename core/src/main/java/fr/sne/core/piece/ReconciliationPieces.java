@@ -89,10 +89,15 @@ public class ReconciliationPieces implements TacheRecurrente {
         int manquants = 0;
         int derives = 0;
         for (Territoire t : transactions.withoutScope(territoires::lister)) {
-            orphelins += orphelins(t.code(), maintenant);
-            int[] r = manquants(t.code(), maintenant);
-            manquants += r[0];
-            derives += r[1];
+            try {
+                orphelins += orphelins(t.code(), maintenant);
+                int[] r = manquants(t.code(), maintenant);
+                manquants += r[0];
+                derives += r[1];
+            } catch (RuntimeException e) {
+                // the store or the database failed: the next territories are still checked, this one tomorrow
+                LOG.error("Réconciliation des pièces du territoire {} interrompue", t.code(), e);
+            }
         }
         return new Bilan(orphelins, manquants, derives);
     }

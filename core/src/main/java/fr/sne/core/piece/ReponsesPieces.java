@@ -24,13 +24,17 @@ public final class ReponsesPieces {
     }
 
     public static MutableHttpResponse<StreamedFile> fichier(FichierPiece f, boolean telechargement) {
-        return HttpResponse.ok(new StreamedFile(f.contenu(), MediaType.of(f.typeMime())))
+        MutableHttpResponse<StreamedFile> r = HttpResponse.ok(new StreamedFile(f.contenu(), MediaType.of(f.typeMime())))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition(telechargement ? "attachment" : "inline", f.nomFichier()))
                 .header(VERSION, f.version().name())
+                // only PDF and images are ever stored (checked from the content): never sniffed as anything else
                 .header("X-Content-Type-Options", "nosniff")
-                // a PDF opened in the browser runs no script of its own and reaches nothing
-                .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        if (f.typeMime().startsWith("image/")) {
+            // an image opened on its own runs nothing and loads nothing (a PDF keeps the browser's viewer working)
+            r.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
+        }
+        return r;
     }
 
     /** RFC 6266: an ASCII fallback and the UTF-8 name. */
