@@ -159,22 +159,22 @@ class PiecesBrowserTest implements SharedServicesTest {
             assertTrue(page.locator("#historique-piece").textContent().contains("Requalifiée"));
             navigateur.verifier(page, "pieces-pro-piece-requalifiee");
 
-            // another desk changes it while this page is open: nothing lost, both values shown
-            WebClient manager = new WebClient(server);
-            manager.signInAs("manager.actis@sne.test");
+            // the territorial manager changes it while this page is open: nothing lost, both values shown
+            WebClient gt = new WebClient(server);
+            gt.signInAs("gt.isere@sne.test");
             String chemin = "/pro/demandes/" + numero + "/pieces/" + carte;
             Map<String, String> form = new LinkedHashMap<>();
-            form.put("version", PiecesPages.cache(manager.page(chemin).body(), "version"));
+            form.put("version", PiecesPages.cache(gt.page(chemin).body(), "version"));
             form.put("type", "CARTE_IDENTITE");
             form.put("finValidite", "2031-05-04");
             form.put("indicePertinence", "SUSPICION_FRAUDE");
             form.put("commentaire", "Photo à comparer avec le titulaire.");
-            HttpResponse<String> r = manager.submit(chemin, form);
+            HttpResponse<String> r = gt.submit(chemin, form);
             assertEquals(303, r.statusCode(), r.body());
             page.locator("label[for='piece-pertinence-HORS_PERIMETRE']").click();
             page.locator("#enregistrer-qualification").click();
             page.waitForLoadState();
-            assertTrue(page.locator("#conflit").textContent().contains("Karim Benali"), page.locator("#conflit").textContent());
+            assertTrue(page.locator("#conflit").textContent().contains("Claire Moreau"), page.locator("#conflit").textContent());
             assertTrue(page.locator("#piece-pertinence-HORS_PERIMETRE").isChecked(), "the desk's choice is kept");
             navigateur.verifier(page, "pieces-pro-conflit");
 

@@ -156,10 +156,10 @@ class PiecesPagesTest implements SharedServicesTest {
         assertTrue(page.contains("<td>Requalifiée</td>"));
         assertEquals(1, nombre("SELECT count(*) FROM piece_justificative WHERE id = ? AND indice_pertinence = 'REGLEMENTAIRE'", id));
 
-        // the manager had the page open before: their form is stale
-        WebClient manager = agent("manager.actis@sne.test");
+        // the territorial manager had the page open before: their form is stale
+        WebClient gt = agent("gt.isere@sne.test");
         Map<String, String> perime = qualification(version, "SUSPICION_FRAUDE", "Montants incohérents avec la fiche de paie");
-        HttpResponse<String> conflit = manager.submit(pagePiece, perime);
+        HttpResponse<String> conflit = gt.submit(pagePiece, perime);
         assertEquals(409, conflit.statusCode(), conflit.body());
         String c = texte(conflit);
         assertTrue(c.contains("La pièce a été modifiée pendant que vous la qualifiiez"), c);
@@ -174,30 +174,31 @@ class PiecesPagesTest implements SharedServicesTest {
 
         // saved again from that page (its version is now the current one): applied
         perime.put("version", PiecesPages.cache(conflit.body(), "version"));
-        HttpResponse<String> applique = manager.submit(pagePiece, perime);
+        HttpResponse<String> applique = gt.submit(pagePiece, perime);
         assertEquals(303, applique.statusCode(), applique.body());
         assertEquals(1, nombre("SELECT count(*) FROM piece_justificative WHERE id = ? AND indice_pertinence = 'SUSPICION_FRAUDE'", id));
 
         // a mistake in a page range: next to its field, nothing written
-        Map<String, String> erreur = qualification(PiecesPages.cache(manager.page(pagePiece).body(), "version"), "NON_VERIFIE", "");
+        Map<String, String> erreur = qualification(PiecesPages.cache(gt.page(pagePiece).body(), "version"), "NON_VERIFIE", "");
         erreur.put("sousDocuments[0].de", "un");
-        HttpResponse<String> invalide = manager.submit(pagePiece, erreur);
+        HttpResponse<String> invalide = gt.submit(pagePiece, erreur);
         assertEquals(422, invalide.statusCode());
         assertTrue(invalide.body().contains("id=\"piece-sous-0-de-erreur\""), invalide.body());
         assertTrue(invalide.body().contains("id=\"resume-erreurs\""));
         assertEquals(1, nombre("SELECT count(*) FROM piece_justificative WHERE id = ? AND indice_pertinence = 'SUSPICION_FRAUDE'", id));
 
         // deletion after a confirmation
-        HttpResponse<String> confirmation = manager.page(pagePiece + "/suppression");
+        HttpResponse<String> confirmation = actis.page(pagePiece + "/suppression");
         assertEquals(200, confirmation.statusCode());
         assertTrue(confirmation.body().contains("Supprimer la pièce n° <span>" + id + "</span>"), confirmation.body());
-        HttpResponse<String> suppression = manager.submit(pagePiece + "/suppression", Map.of());
+        assertEquals(403, gt.page(pagePiece + "/suppression").statusCode(), "only desks delete");
+        HttpResponse<String> suppression = actis.submit(pagePiece + "/suppression", Map.of());
         assertEquals(303, suppression.statusCode());
         assertEquals("/pro/demandes/" + numero + "?piece=supprimee#pieces", WebClient.location(suppression));
-        String fiche = texte(manager.page("/pro/demandes/" + numero + "?piece=supprimee"));
+        String fiche = texte(actis.page("/pro/demandes/" + numero + "?piece=supprimee"));
         assertTrue(fiche.contains("La pièce a été supprimée"));
         assertFalse(fiche.contains("id=\"piece-" + id + "\""), "no longer listed");
-        String supprimee = texte(manager.page(pagePiece));
+        String supprimee = texte(actis.page(pagePiece));
         assertTrue(supprimee.contains("Supprimée le"), "its page and history remain");
         assertTrue(supprimee.contains("<td>Supprimée</td>"));
         assertFalse(supprimee.contains("Qualifier la pièce"));

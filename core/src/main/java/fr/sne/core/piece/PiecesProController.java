@@ -3,8 +3,6 @@ package fr.sne.core.piece;
 import fr.sne.documents.catalogue.CategoriePiece;
 import fr.sne.documents.catalogue.IndicePertinence;
 import fr.sne.documents.catalogue.TypePiece;
-import fr.sne.tenants.audit.AuditTrail;
-import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Probleme;
@@ -93,13 +91,11 @@ class PiecesProController {
 
     private final PieceService service;
     private final FormulairesPieces formulaires;
-    private final AuditTrail audit;
     private final Clock clock;
 
-    PiecesProController(PieceService service, FormulairesPieces formulaires, AuditTrail audit, Clock clock) {
+    PiecesProController(PieceService service, FormulairesPieces formulaires, Clock clock) {
         this.service = service;
         this.formulaires = formulaires;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -205,10 +201,9 @@ class PiecesProController {
             rangs.add(ligne.index());
         }
         String commentaire = valeurs.get("commentaire").isEmpty() ? null : valeurs.get("commentaire");
-        PieceListee l = service.consulter(actor, numero, id);
         if (!erreurs.isEmpty()) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(new ModelAndView<>("pro/pieces/piece", vue(actor, numero, l, valeurs, lignes, erreurs, null)));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("pro/pieces/piece",
+                    vue(actor, numero, service.consulter(actor, numero, id), valeurs, lignes, erreurs, null)));
         }
         Qualification q = new Qualification(type, categorie, fin, indice, commentaire, sous);
         try {
@@ -221,8 +216,8 @@ class PiecesProController {
             for (Probleme.Anomalie a : e.anomalies()) {
                 erreurs.putIfAbsent(id(a.champ(), rangs), a.message());
             }
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(new ModelAndView<>("pro/pieces/piece", vue(actor, numero, l, valeurs, lignes, erreurs, null)));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("pro/pieces/piece",
+                    vue(actor, numero, service.consulter(actor, numero, id), valeurs, lignes, erreurs, null)));
         }
         return HttpResponse.seeOther(URI.create("/pro/demandes/" + numero + "/pieces/" + id + "?message=requalifiee"));
     }
@@ -262,8 +257,6 @@ class PiecesProController {
         PieceService.Droits droits = service.droits(actor, numero);
         List<HistoriquePieces.Ligne> historique = service.historique(actor, numero, p.id()).stream()
                 .map(HistoriquePieces::ligne).toList().reversed();
-        audit.lecture(actor, TypeAction.LECTURE, p.territoire(), "PIECE", Long.toString(p.id()),
-                Map.of("numeroUnique", numero, "page", "description"));
         Map<String, Object> model = page(numero);
         model.put("p", p);
         model.put("type", VuesPieces.type(p));

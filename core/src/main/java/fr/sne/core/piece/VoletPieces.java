@@ -107,7 +107,8 @@ class VoletPieces implements VoletDemande {
         return switch (s.etat()) {
             case FOURNIE -> "fr-badge--success";
             case EXPIREE -> "fr-badge--error";
-            case A_FOURNIR -> s.attendue().niveau() == PiecesAttendues.Niveau.OBLIGATOIRE ? "fr-badge--warning" : "fr-badge--info";
+            // not "warning": that colour stays the application's alerts' (délai anormalement long)
+            case A_FOURNIR -> s.attendue().niveau() == PiecesAttendues.Niveau.OBLIGATOIRE ? "fr-badge--orange-terre-battue" : "fr-badge--info";
             case RESERVEE -> "";
         };
     }
