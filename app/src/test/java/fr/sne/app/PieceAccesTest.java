@@ -107,12 +107,22 @@ class PieceAccesTest implements SharedServicesTest {
                 SELECT id, 'CONSULTANT_DEMANDE', '38002', '038', now() FROM utilisateur WHERE email = ?""", cde);
     }
 
-    private WebClient connecte(String email) {
+    /** Signs in and, when other tests gave the persona more habilitations, chooses the demo one ({@code profil}). */
+    private WebClient connecte(String email, String profil) {
         WebClient web = new WebClient(server);
         if (email.equals(cde)) {
             web.signInAsProfessional(email, "Camille", "Demande");
         } else {
             web.signInAs(email);
+        }
+        long habilitations = nombre("""
+                SELECT count(*) FROM habilitation h JOIN utilisateur u ON u.id = h.utilisateur_id WHERE lower(u.email) = ?""", email);
+        if (habilitations > 1) {
+            long id = nombre("""
+                    SELECT min(h.id) FROM habilitation h JOIN utilisateur u ON u.id = h.utilisateur_id
+                     WHERE lower(u.email) = ? AND h.profil = ?""", email, profil);
+            HttpResponse<String> choix = web.submit("/pro/habilitation", Map.of("habilitation", Long.toString(id)));
+            assertEquals(303, choix.statusCode(), choix.body());
         }
         return web;
     }
@@ -130,19 +140,29 @@ class PieceAccesTest implements SharedServicesTest {
     @Test
     void eachProfileOpensExactlyWhatItMayOverHttp() {
         Map<String, String> attendu = new LinkedHashMap<>();
+        Map<String, String> profils = new LinkedHashMap<>();
         // non-sensitive | sensitive | NIR found (masked)
         attendu.put("agent.actis@sne.test", "200 ORIGINAL | 200 ORIGINAL | 200 ORIGINAL");
+        profils.put("agent.actis@sne.test", "GUICHET_ENREGISTREUR");
         attendu.put("manager.actis@sne.test", "200 ORIGINAL | 200 ORIGINAL | 200 ORIGINAL");
+        profils.put("manager.actis@sne.test", "GUICHET_MANAGER");
         attendu.put("consultant@sne.test", "403 | 404 | 403");
+        profils.put("consultant@sne.test", "CONSULTANT_SIMPLE");
         attendu.put(cde, "200 ORIGINAL | 404 | 200 MASQUEE");
+        profils.put(cde, "CONSULTANT_DEMANDE");
         attendu.put("sensible@sne.test", "200 ORIGINAL | 200 ORIGINAL | 200 ORIGINAL");
+        profils.put("sensible@sne.test", "CONSULTANT_SENSIBLE");
         attendu.put("gt.isere@sne.test", "200 ORIGINAL | 404 | 200 MASQUEE");
+        profils.put("gt.isere@sne.test", "GESTIONNAIRE_TERRITORIAL");
         attendu.put("support@sne.test", "200 ORIGINAL | 404 | 200 MASQUEE");
+        profils.put("support@sne.test", "ASSISTANCE_NATIONALE");
         attendu.put("admin@sne.test", "403 | 404 | 403");
+        profils.put("admin@sne.test", "ADMINISTRATEUR_NATIONAL");
         attendu.put("agent.logis@sne.test", "404 | 404 | 404");
+        profils.put("agent.logis@sne.test", "GUICHET_ENREGISTREUR");
         Map<String, String> obtenu = new LinkedHashMap<>();
         for (String persona : attendu.keySet()) {
-            obtenu.put(persona, ouvertures(connecte(persona), "/pro/demandes/"));
+            obtenu.put(persona, ouvertures(connecte(persona, profils.get(persona)), "/pro/demandes/"));
         }
         assertEquals(attendu, obtenu);
 

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * derivatives (viewing copy of a photo, PDF with the NIR masked).
  */
 @Singleton
-final class AnalyseurPiecesTika implements AnalyseurPieces {
+public final class AnalyseurPiecesTika implements AnalyseurPieces {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalyseurPiecesTika.class);
 
@@ -45,12 +45,16 @@ final class AnalyseurPiecesTika implements AnalyseurPieces {
     private static final Pattern LOCALISATION = Pattern.compile(
             "(?i).*(gps|geo|location|latitude|longitude|altitude|city|country|state|sublocation|iptc4xmpcore).*");
     private static final int VALEUR_MAX = 500;
+    /** Characters read by the type rules (several pages) and by the extraction of figures and language. */
+    private static final int CLASSEMENT_MAX = 20_000;
+    private static final int EXTRACTION_MAX = 100_000;
     private static final int METADONNEES_MAX = 150;
 
     private final PiecesConfiguration configuration;
     private final TikaEngine tika;
 
-    AnalyseurPiecesTika(PiecesConfiguration configuration, TikaEngine tika) {
+    /** Public for tools outside the application context (the bench). */
+    public AnalyseurPiecesTika(PiecesConfiguration configuration, TikaEngine tika) {
         this.configuration = configuration;
         this.tika = tika;
     }
@@ -71,8 +75,11 @@ final class AnalyseurPiecesTika implements AnalyseurPieces {
             }
         }
         String brut = texte.texte();
-        String normalise = Textes.normaliser(brut);
-        TypePiece type = normalise.isEmpty() ? null : Classement.suggerer(normalise, brut);
+        // documents name themselves and print their figures at the start: the rules read the first
+        // pages only (a long PDF would cost seconds of regular expressions); the NIR is sought everywhere
+        String normalise = Textes.normaliser(debut(brut, EXTRACTION_MAX));
+        TypePiece type = normalise.isEmpty() ? null
+                : Classement.suggerer(debut(normalise, CLASSEMENT_MAX), debut(brut, CLASSEMENT_MAX));
         boolean fiscal = type == TypePiece.AVIS_IMPOSITION;
         LocalDate finValidite = type == null || type.finValidite() ? Extraction.finValidite(normalise) : null;
         Map<String, String> metadonnees = metadata(metadata);
@@ -108,6 +115,10 @@ final class AnalyseurPiecesTika implements AnalyseurPieces {
             LOG.info("Pas de copie masquée pour une pièce ({}): {}", e.getClass().getSimpleName(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static String debut(String texte, int caracteres) {
+        return texte.length() <= caracteres ? texte : texte.substring(0, caracteres);
     }
 
     private static ParseContext contexte() {

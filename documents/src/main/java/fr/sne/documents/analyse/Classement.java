@@ -3,6 +3,7 @@ package fr.sne.documents.analyse;
 import fr.sne.documents.catalogue.TypePiece;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,97 +19,99 @@ final class Classement {
     private record Indice(Pattern motif, int poids, boolean brut) {
     }
 
-    private static final Map<TypePiece, List<Indice>> REGLES = new EnumMap<>(TypePiece.class);
+    private static final Map<TypePiece, List<Indice>> REGLES = regles();
 
-    static {
-        regle(TypePiece.AVIS_IMPOSITION,
+    private static Map<TypePiece, List<Indice>> regles() {
+        Map<TypePiece, List<Indice>> regles = new EnumMap<>(TypePiece.class);
+        regle(regles, TypePiece.AVIS_IMPOSITION,
                 forts("avis d'impot", "avis de situation declarative", "impot sur le revenu", "impot sur les revenus",
                         "revenu fiscal de reference"),
                 faibles("direction generale des finances publiques", "nombre de parts", "revenu brut global",
                         "impots\\.gouv\\.fr", "revenus declares"));
-        regle(TypePiece.BULLETIN_SALAIRE,
+        regle(regles, TypePiece.BULLETIN_SALAIRE,
                 forts("bulletin de paie", "bulletin de salaire", "net a payer", "salaire brut"),
                 faibles("cotisations salariales", "net imposable", "convention collective", "heures supplementaires",
                         "conges payes", "salaire de base"));
-        regle(TypePiece.CARTE_IDENTITE,
+        regle(regles, TypePiece.CARTE_IDENTITE,
                 List.of(new Indice(Pattern.compile("carte nationale d'identite"), 2, false),
                         new Indice(Pattern.compile("IDFRA"), 2, true)),
                 faibles("republique francaise", "identity card", "nationalite francaise"));
-        regle(TypePiece.PASSEPORT,
+        regle(regles, TypePiece.PASSEPORT,
                 List.of(new Indice(Pattern.compile("\\bpasseport\\b"), 2, false),
                         new Indice(Pattern.compile("P<FRA"), 2, true)),
                 faibles("republique francaise", "\\bpassport\\b"));
-        regle(TypePiece.TITRE_SEJOUR,
+        regle(regles, TypePiece.TITRE_SEJOUR,
                 List.of(new Indice(Pattern.compile("titre de sejour"), 2, false),
                         new Indice(Pattern.compile("carte de sejour"), 2, false),
                         new Indice(Pattern.compile("carte de resident"), 2, false),
                         new Indice(Pattern.compile("residence permit"), 2, false),
                         new Indice(Pattern.compile("IRFRA"), 2, true)),
                 faibles("prefecture"));
-        regle(TypePiece.RECEPISSE_TITRE_SEJOUR,
+        regle(regles, TypePiece.RECEPISSE_TITRE_SEJOUR,
                 forts("\\brecepisse\\b", "recepisse de (premiere )?demande", "recepisse de (demande de )?renouvellement"),
                 faibles("titre de sejour", "carte de sejour", "prefecture"));
-        regle(TypePiece.QUITTANCE_LOYER,
+        regle(regles, TypePiece.QUITTANCE_LOYER,
                 forts("quittance de loyer", "quittance de loyers"),
                 faibles("\\bquittance\\b", "pour solde de tout compte", "periode de location"));
-        regle(TypePiece.BAIL,
+        regle(regles, TypePiece.BAIL,
                 forts("contrat de location", "contrat de bail", "bail d'habitation", "bail a usage d'habitation"),
                 faibles("depot de garantie", "etat des lieux", "duree du contrat"));
-        regle(TypePiece.ATTESTATION_CAF,
+        regle(regles, TypePiece.ATTESTATION_CAF,
                 forts("caisse d'allocations familiales", "mutualite sociale agricole"),
                 faibles("\\bcaf\\b", "\\bmsa\\b", "attestation de paiement", "prestations familiales",
                         "aide personnalisee au logement", "quotient familial", "prime d'activite"));
-        regle(TypePiece.ATTESTATION_FRANCE_TRAVAIL,
+        regle(regles, TypePiece.ATTESTATION_FRANCE_TRAVAIL,
                 forts("france travail", "pole emploi"),
                 faibles("attestation de paiement", "aide au retour a l'emploi", "demandeur d'emploi", "\\bare\\b"));
-        regle(TypePiece.PENSION_RETRAITE,
+        regle(regles, TypePiece.PENSION_RETRAITE,
                 forts("pension de retraite", "assurance retraite", "caisse nationale d'assurance vieillesse",
                         "retraite complementaire", "agirc-arrco", "titre de pension", "pension d'invalidite"),
                 faibles("\\bretraite\\b", "\\bpension\\b"));
-        regle(TypePiece.CONTRAT_TRAVAIL,
+        regle(regles, TypePiece.CONTRAT_TRAVAIL,
                 forts("contrat de travail", "contrat a duree indeterminee", "contrat a duree determinee"),
                 faibles("periode d'essai", "l'employeur", "le salarie"));
-        regle(TypePiece.LIVRET_FAMILLE,
+        regle(regles, TypePiece.LIVRET_FAMILLE,
                 forts("livret de famille"),
                 faibles("acte de mariage"));
-        regle(TypePiece.ACTE_NAISSANCE,
+        regle(regles, TypePiece.ACTE_NAISSANCE,
                 forts("acte de naissance"),
                 faibles("officier de l'etat civil", "copie integrale"));
-        regle(TypePiece.JUGEMENT_DIVORCE,
+        regle(regles, TypePiece.JUGEMENT_DIVORCE,
                 forts("jugement de divorce", "prononce le divorce", "divorce par consentement mutuel",
                         "ordonnance de non-conciliation", "convention de divorce"),
                 faibles("juge aux affaires familiales", "tribunal judiciaire"));
-        regle(TypePiece.CERTIFICAT_GROSSESSE,
+        regle(regles, TypePiece.CERTIFICAT_GROSSESSE,
                 forts("certificat de grossesse", "declaration de grossesse", "attestation de grossesse", "\\bgrossesse\\b"),
                 faibles("date presumee", "\\benceinte\\b", "amenorrhee"));
-        regle(TypePiece.ATTESTATION_HEBERGEMENT,
+        regle(regles, TypePiece.ATTESTATION_HEBERGEMENT,
                 forts("attestation d'hebergement", "certifie heberger", "atteste heberger"),
                 faibles("\\bheberge", "a titre gratuit"));
-        regle(TypePiece.JUGEMENT_EXPULSION,
+        regle(regles, TypePiece.JUGEMENT_EXPULSION,
                 forts("\\bexpulsion\\b", "commandement de quitter les lieux"),
                 faibles("commissaire de justice", "huissier", "resiliation du bail"));
-        regle(TypePiece.PLAINTE_VIOLENCES,
+        regle(regles, TypePiece.PLAINTE_VIOLENCES,
                 forts("ordonnance de protection", "violences conjugales", "depot de plainte", "proces-verbal de plainte"),
                 faibles("\\bviolences\\b", "\\bplainte\\b", "gendarmerie", "commissariat"));
-        regle(TypePiece.CERTIFICAT_MEDICAL,
+        regle(regles, TypePiece.CERTIFICAT_MEDICAL,
                 forts("certificat medical"),
                 faibles("\\bmedecin\\b", "\\bdocteur\\b"));
-        regle(TypePiece.CARTE_MOBILITE_INCLUSION,
+        regle(regles, TypePiece.CARTE_MOBILITE_INCLUSION,
                 forts("carte mobilite inclusion", "maison departementale des personnes handicapees", "\\bmdph\\b",
                         "taux d'incapacite"),
                 faibles("\\bhandicap"));
-        regle(TypePiece.CARTE_ETUDIANT,
+        regle(regles, TypePiece.CARTE_ETUDIANT,
                 forts("carte d'etudiant", "carte etudiante", "student card"),
                 faibles("annee universitaire", "\\buniversite\\b"));
+        return Collections.unmodifiableMap(regles);
     }
 
     private Classement() {
     }
 
-    private static void regle(TypePiece type, List<Indice> forts, List<Indice> faibles) {
+    private static void regle(Map<TypePiece, List<Indice>> regles, TypePiece type, List<Indice> forts, List<Indice> faibles) {
         List<Indice> indices = new ArrayList<>(forts);
         indices.addAll(faibles);
-        REGLES.put(type, List.copyOf(indices));
+        regles.put(type, List.copyOf(indices));
     }
 
     private static List<Indice> forts(String... motifs) {
