@@ -246,6 +246,7 @@ class PiecesPagesTest implements SharedServicesTest {
         String numero = e.numero();
         String fiche = texte(web.page("/mes-demandes/" + numero));
         assertTrue(fiche.contains("Mes pièces justificatives"), fiche);
+        assertTrue(fiche.contains("Vous n’avez encore déposé aucune pièce."));
         assertTrue(fiche.contains("href=\"/mes-demandes/" + numero + "/pieces\""));
 
         String chemin = "/mes-demandes/" + numero + "/pieces";
@@ -290,11 +291,14 @@ class PiecesPagesTest implements SharedServicesTest {
         record Cas(Fichier fichier, Map<String, String> champs, int statut, String message) {
         }
         byte[] chiffre = PiecesFixture.echantillon("testUnicodePassword.pdf");
+        byte[] pdf = PiecesFixture.echantillon("testPDF.pdf");
+        byte[] tronque = java.util.Arrays.copyOf(pdf, pdf.length / 2);
         byte[] enorme = new byte[21 * 1024 * 1024];
         ThreadLocalRandom.current().nextBytes(enorme);
         for (Cas c : new Cas[] {
                 new Cas(new Fichier("note.txt", "text/plain", "Mes bulletins".getBytes(StandardCharsets.UTF_8)), Map.of(), 415, "PDF"),
                 new Cas(new Fichier("paie.pdf", "application/pdf", chiffre), Map.of(), 422, "mot de passe"),
+                new Cas(new Fichier("avis.pdf", "application/pdf", tronque), Map.of(), 422, "endommagé"),
                 new Cas(new Fichier("photo.jpg", "image/jpeg", enorme), Map.of(), 413, "20 Mo"),
                 new Cas(new Fichier("", "application/octet-stream", new byte[0]), Map.of(), 422, "Choisissez le fichier")}) {
             Map<String, Object> champs = new HashMap<>(c.champs());
