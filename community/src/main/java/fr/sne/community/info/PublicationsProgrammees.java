@@ -26,7 +26,7 @@ import java.util.Map;
  * platform — and hands it to the search index, within the run's period.
  */
 @Singleton
-class PublicationsProgrammees implements TacheRecurrente {
+public class PublicationsProgrammees implements TacheRecurrente {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicationsProgrammees.class);
     private static final Actor SYSTEME = new Actor.Systeme("publication-programmee");
