@@ -8,7 +8,7 @@ public enum TypeContenu {
     ACTUALITE("Actualité", Rubrique.ACTUALITES, "actualite"),
     MAINTENANCE("Maintenance programmée", Rubrique.ACTUALITES, "maintenance"),
     INCIDENT("Incident", Rubrique.ACTUALITES, "incident"),
-    NOTE_VERSION("Note de version", Rubrique.ACTUALITES, "note-de-version"),
+    NOTE_VERSION("Note de version", Rubrique.ACTUALITES, "note-version"),
     GUIDE("Guide", Rubrique.DOCUMENTATION, "guide"),
     DOCUMENT("Document téléchargeable", Rubrique.DOCUMENTATION, "document"),
     FAQ("Question fréquente", Rubrique.FAQ, "faq"),
