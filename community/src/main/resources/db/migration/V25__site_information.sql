@@ -43,6 +43,8 @@ CREATE TABLE article (
     code_texte        text,
     section           text,
     source            text,
+    -- reference texts: the natural order of their numbers within the code (L before R before D, 2 before 10)
+    cle_tri           text,
     auteur_id         bigint      REFERENCES utilisateur (id),
     auteur            text        NOT NULL,
     cree_le           timestamptz NOT NULL DEFAULT now(),
@@ -59,7 +61,7 @@ CREATE UNIQUE INDEX article_reference_uk ON article (reference);
 CREATE INDEX article_liste_idx ON article (territoire, type, publication_le DESC) WHERE statut <> 'BROUILLON';
 CREATE INDEX article_auteur_idx ON article (territoire, modifie_le DESC);
 CREATE INDEX article_programme_idx ON article (publication_le) WHERE statut = 'PROGRAMME';
-CREATE INDEX article_texte_idx ON article (code_texte, id) WHERE type = 'TEXTE_REFERENCE';
+CREATE INDEX article_texte_idx ON article (code_texte, cle_tri, id) WHERE type = 'TEXTE_REFERENCE';
 
 CREATE TABLE article_piece (
     id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

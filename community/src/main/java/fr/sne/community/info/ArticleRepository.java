@@ -84,7 +84,7 @@ class ArticleRepository {
             params.add(c.codeTexte());
         }
         long total = compter("SELECT count(*) FROM article a" + where, params);
-        String ordre = c.ordre() == CriteresLecture.Ordre.CORPUS ? " ORDER BY a.code_texte, a.id" : " ORDER BY a.publication_le DESC, a.id DESC";
+        String ordre = c.ordre() == CriteresLecture.Ordre.CORPUS ? " ORDER BY a.code_texte, a.cle_tri, a.id" : " ORDER BY a.publication_le DESC, a.id DESC";
         List<Object> page = new ArrayList<>(params);
         page.add(c.taille());
         page.add((long) (c.page() - 1) * c.taille());
@@ -295,11 +295,11 @@ class ArticleRepository {
     List<Insere> insererTextes(List<TexteReference> textes, Instant maintenant) {
         return jdbc.prepareStatement("""
                 INSERT INTO article (slug, type, titre, corps_markdown, corps_html, themes, audience, statut, publication_le,
-                                     reference, code_texte, section, source, auteur, cree_le, modifie_le)
+                                     reference, code_texte, section, source, cle_tri, auteur, cree_le, modifie_le)
                 SELECT u.slug, 'TEXTE_REFERENCE', u.titre, u.corps, u.html, ARRAY['REGLEMENTATION'], 'PUBLIC', 'PUBLIE', ?,
-                       u.reference, u.code, u.section, u.source, 'Corpus des textes de référence', ?, ?
-                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                       AS u (slug, titre, corps, html, reference, code, section, source)
+                       u.reference, u.code, u.section, u.source, u.cle_tri, 'Corpus des textes de référence', ?, ?
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       AS u (slug, titre, corps, html, reference, code, section, source, cle_tri)
                 ON CONFLICT DO NOTHING RETURNING id, slug""", ps -> {
             Timestamp t = Timestamp.from(maintenant);
             ps.setTimestamp(1, t);
@@ -314,6 +314,7 @@ class ArticleRepository {
             ps.setArray(9, cx.createArrayOf("text", textes.stream().map(TexteReference::code).toArray()));
             ps.setArray(10, cx.createArrayOf("text", textes.stream().map(TexteReference::section).toArray()));
             ps.setArray(11, cx.createArrayOf("text", textes.stream().map(TexteReference::source).toArray()));
+            ps.setArray(12, cx.createArrayOf("text", textes.stream().map(TexteReference::cleTri).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 List<Insere> inseres = new ArrayList<>();
                 while (rs.next()) {
@@ -483,6 +484,6 @@ class ArticleRepository {
 
     /** One reference text of the legal corpus, ready to insert. */
     record TexteReference(String slug, String titre, String corps, String html, String reference, String code,
-                          String section, String source) {
+                          String section, String source, String cleTri) {
     }
 }

@@ -53,7 +53,25 @@ class ReglementationController {
     @Get("/{slug}")
     ModelAndView<Map<String, Object>> texte(HttpRequest<?> request, @PathVariable String slug) {
         ModelAndView<Map<String, Object>> vue = ArticleVue.vue(lecture.consulter(Actors.of(request), Rubrique.REGLEMENTATION, slug));
-        vue.getModel().ifPresent(m -> m.put("nomCode", CODES.get(((Article) m.get("article")).codeTexte())));
+        vue.getModel().ifPresent(m -> {
+            Article a = (Article) m.get("article");
+            m.put("nomCode", CODES.get(a.codeTexte()));
+            m.put("sourceLisible", source(a.source()));
+        });
         return vue;
+    }
+
+    /** Where a text comes from, in words (see the corpus' README). */
+    static String source(String source) {
+        if (source == null) {
+            return null;
+        }
+        if (source.startsWith("legi-data@")) {
+            return "Base LEGI de la DILA (paquet legi-data " + source.substring("legi-data@".length()).replaceFirst(":.*", "") + ")";
+        }
+        if (source.startsWith("codes-juridiques-francais@")) {
+            return "Instantané des codes publié par Etalab (printemps 2015) : texte ancien, à vérifier sur Légifrance";
+        }
+        return source;
     }
 }

@@ -42,7 +42,8 @@ public record SaisieArticle(String titre, String resume, String type, List<Strin
     }
 
     public static SaisieArticle de(Article a) {
-        String publicationLe = a.publicationLe() == null ? null
+        // only a scheduled date is the author's to change; a published article keeps its date
+        String publicationLe = a.statut() != Statut.PROGRAMME ? null
                 : LocalDateTime.ofInstant(a.publicationLe(), ArticleRepository.PARIS).withSecond(0).withNano(0).toString();
         return new SaisieArticle(a.titre(), a.resume(), a.type().name(), a.themes().stream().map(Theme::name).toList(),
                 a.audience().name(), a.territoire(), a.important(), a.corpsMarkdown(), a.versionDocument(),

@@ -117,12 +117,41 @@ public class TextesDeReference {
                     slug = base + "-" + n;
                 }
                 textes.add(new ArticleRepository.TexteReference(slug, texte(o, "title"), corps, RenduMarkdown.texteEnHtml(corps),
-                        texte(o, "id"), code, texte(o, "section"), texte(o, "source")));
+                        texte(o, "id"), code, texte(o, "section"), texte(o, "source"), cleTri(num)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return textes;
+    }
+
+    private static final java.util.regex.Pattern NOMBRE = java.util.regex.Pattern.compile("[0-9]+");
+
+    /**
+     * The natural order of an article number within its code: legislative (L, LO), regulatory (R,
+     * R*), decrees (D, D*), then annexes; numbers compared as numbers (L441-2 before L441-10).
+     */
+    static String cleTri(String num) {
+        String n = num == null ? "" : num.strip();
+        int rang;
+        if (n.startsWith("Annexe")) {
+            rang = 9;
+        } else if (n.startsWith("L")) {
+            rang = 1;
+        } else if (n.startsWith("R")) {
+            rang = 2;
+        } else if (n.startsWith("D")) {
+            rang = 3;
+        } else {
+            rang = 8;
+        }
+        StringBuilder cle = new StringBuilder().append(rang);
+        java.util.regex.Matcher m = NOMBRE.matcher(n);
+        while (m.find()) {
+            String chiffres = m.group().length() > 8 ? m.group().substring(0, 8) : m.group();
+            cle.append('.').append("0".repeat(8 - chiffres.length())).append(chiffres);
+        }
+        return cle.append(' ').append(n).toString();
     }
 
     private static String texte(Map<String, Object> o, String champ) {
