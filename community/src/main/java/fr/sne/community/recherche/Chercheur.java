@@ -25,6 +25,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -325,7 +326,9 @@ final class Chercheur {
                     searcher.getIndexReader(), SuggestMode.SUGGEST_ALWAYS);
             for (SuggestWord s : proches) {
                 RequeteAnalysee.Mot candidat = new RequeteAnalysee.Mot(s.string, false);
-                if (trouve(searcher, candidat, visible)) {
+                // the word as written must come from an item the user may open, not only its stem
+                Query ecrit = new TermQuery(new Term(Schema.ORTHOGRAPHE, s.string));
+                if (searcher.count(assembler(ecrit, visible, Map.of(), null)) > 0 && trouve(searcher, candidat, visible)) {
                     remplacant = candidat;
                     change = true;
                     break;

@@ -33,9 +33,9 @@ class VisibiliteTest {
         moteur.indexer(Fixtures.doc("public:1", "actualite", "Cotation publique", "La cotation expliquée à tous.", Set.of(Acces.PUBLIC), "cotation"));
         moteur.indexer(Fixtures.doc("pro:1", "guide", "Cotation pour les professionnels", "Le guide de la cotation des guichets.",
                 Set.of(Acces.PROFESSIONNEL), "cotation"));
-        moteur.indexer(Fixtures.doc("isere:1", "guide", "Cotation en Isère", "La grille de cotation de l'Isère.",
+        moteur.indexer(Fixtures.doc("isere:1", "guide", "Cotation en Isère", "La grille de cotation de l'Isère, zircon.",
                 Set.of(Acces.territoire("038")), "cotation", "isere"));
-        moteur.indexer(Fixtures.doc("gard:1", "note-locale", "Cotation dans le Gard", "La grille de cotation du Gard, zyzomys.",
+        moteur.indexer(Fixtures.doc("gard:1", "note-locale", "Cotation dans le Gard", "La grille de cotation du Gard, zyzomys, zircone.",
                 Set.of(Acces.territoire("030")), "cotation", "gard"));
         moteur.indexer(new DocumentIndexe("espace:1", "sujet", "Cotation entre membres", "Discussion sur la cotation.",
                 List.of("cotation"), "Espace des GT", Fixtures.MAINTENANT, "/communaute/espaces/7/sujets/1", Set.of(Acces.espace(7))));
@@ -90,6 +90,9 @@ class VisibiliteTest {
         assertEquals(0, faute.total());
         assertNull(faute.suggestion());
         assertEquals("zyzomys", moteur.rechercher(Recherche.de("zyzomis"), politique.de(Fixtures.pro("030", Profil.GESTIONNAIRE_TERRITORIAL))).suggestion());
+        // "zircon" (Isère) and "zircone" (Gard) share a stem: the Gard sees its own spelling only
+        assertEquals("zircone", moteur.rechercher(Recherche.de("zircom"), politique.de(Fixtures.pro("030", Profil.GESTIONNAIRE_TERRITORIAL))).suggestion());
+        assertEquals("zircon", moteur.rechercher(Recherche.de("zircom"), politique.de(Fixtures.agent038())).suggestion());
     }
 
     @Test
