@@ -8,6 +8,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -47,6 +48,11 @@ class SiteInformationBrowserTest implements SharedServicesTest {
 
     private String url(String path) {
         return "http://localhost:" + server.getPort() + path;
+    }
+
+    @AfterAll
+    void effacer() throws Exception {
+        SiteInformationTest.effacerArticles();
     }
 
     @Test

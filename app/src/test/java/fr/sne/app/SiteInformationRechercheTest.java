@@ -13,6 +13,7 @@ import fr.sne.tenants.identity.Profil;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -91,6 +92,11 @@ class SiteInformationRechercheTest implements SharedServicesTest {
         WebClient web = new WebClient(server);
         web.signInAs(email);
         return web;
+    }
+
+    @AfterAll
+    void effacer() throws Exception {
+        SiteInformationTest.effacerArticles();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -88,6 +89,11 @@ class SiteInformationRlsTest implements SharedServicesTest {
             ps.setLong(1, id);
             return ps.executeUpdate();
         }));
+    }
+
+    @AfterAll
+    void effacer() throws Exception {
+        SiteInformationTest.effacerArticles();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
@@ -138,6 +139,21 @@ class SiteInformationTest implements SharedServicesTest {
         Map<String, Object> p = SharedTestServices.properties();
         return DriverManager.getConnection((String) p.get("flyway.datasources.owner.url"),
                 (String) p.get("flyway.datasources.owner.user"), (String) p.get("flyway.datasources.owner.password"));
+    }
+
+    /**
+     * Leaves the shared database without articles, as it was: the search engine's tests rebuild
+     * their index from every source, this site's included, and count what they find.
+     */
+    static void effacerArticles() throws SQLException {
+        try (Connection c = owner(); PreparedStatement ps = c.prepareStatement("DELETE FROM article")) {
+            ps.executeUpdate();
+        }
+    }
+
+    @AfterAll
+    void effacer() throws SQLException {
+        effacerArticles();
     }
 
     static List<String> audit(long id) throws SQLException {
