@@ -12,8 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -320,7 +322,7 @@ class SiteInformationTest implements SharedServicesTest {
         var xpath = XPathFactory.newInstance().newXPath();
         assertEquals("2.0", xpath.evaluate("/rss/@version", doc));
         List<String> items = new ArrayList<>();
-        var noeuds = (org.w3c.dom.NodeList) xpath.evaluate("/rss/channel/item", doc, javax.xml.xpath.XPathConstants.NODESET);
+        var noeuds = (NodeList) xpath.evaluate("/rss/channel/item", doc, XPathConstants.NODESET);
         for (int i = 0; i < noeuds.getLength(); i++) {
             items.add(xpath.evaluate("title", noeuds.item(i)));
             assertTrue(xpath.evaluate("link", noeuds.item(i)).matches("http://localhost:\\d+/info/actualites/[a-z0-9-]+"),

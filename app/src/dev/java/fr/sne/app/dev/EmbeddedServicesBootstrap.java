@@ -5,6 +5,7 @@ import fr.sne.devservices.DevServices;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ public final class EmbeddedServicesBootstrap implements LocalServices {
             }
             System.out.println("Services de développement démarrés (données dans " + dataDirectory + ")"
                     + (services.issuer() == null ? "" : ", fournisseur d'identité " + services.issuer()));
-            Map<String, Object> properties = new java.util.LinkedHashMap<>(services.properties());
+            Map<String, Object> properties = new LinkedHashMap<>(services.properties());
             if (database) {
                 // the information site's demo articles and reference texts go with the embedded database only
                 properties.put("sne.info.demo", "true");

@@ -11,6 +11,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +77,7 @@ public class LectureService {
             for (Article a : entrees) {
                 Theme premier = a.themes().isEmpty() ? Theme.SNE : a.themes().getFirst();
                 if (premier == t && (theme == null || a.themes().contains(theme))) {
-                    parTheme.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(a);
+                    parTheme.computeIfAbsent(t, k -> new ArrayList<>()).add(a);
                 }
             }
         }
@@ -148,7 +150,7 @@ public class LectureService {
     private static List<Scope> scopes(Lecteur lecteur) {
         List<Scope> scopes = lecteur.scopesPages();
         // nobody's scope: the public's reading (national content only)
-        return scopes.isEmpty() ? java.util.Collections.singletonList(null) : scopes;
+        return scopes.isEmpty() ? Collections.singletonList(null) : scopes;
     }
 
     private <T> T lire(Scope scope, Supplier<T> lecture) {

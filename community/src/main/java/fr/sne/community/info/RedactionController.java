@@ -36,6 +36,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,14 +70,14 @@ class RedactionController {
                                             @Nullable @QueryValue String type, @Nullable @QueryValue Integer page,
                                             @Nullable @QueryValue String message) {
         Actor actor = Actors.of(request);
-        Statut s = statut == null ? null : java.util.Arrays.stream(Statut.values()).filter(x -> x.name().equals(statut)).findFirst().orElse(null);
+        Statut s = statut == null ? null : Arrays.stream(Statut.values()).filter(x -> x.name().equals(statut)).findFirst().orElse(null);
         TypeContenu t = TypeContenu.parCode(type);
         Resultats<Article> resultats = service.lister(actor, s, t, page == null ? 1 : page);
         Map<String, Object> model = modele();
         model.put("resultats", resultats);
         model.put("saisie", Map.of("statut", s == null ? "" : s.name(), "type", t == null ? "" : t.name()));
-        model.put("statuts", PagesInfo.options(java.util.Arrays.stream(Statut.values()).map(x -> Map.entry(x.name(), x.libelle())).toList()));
-        model.put("types", PagesInfo.options(java.util.Arrays.stream(TypeContenu.values()).map(x -> Map.entry(x.name(), x.libelle())).toList()));
+        model.put("statuts", PagesInfo.options(Arrays.stream(Statut.values()).map(x -> Map.entry(x.name(), x.libelle())).toList()));
+        model.put("types", PagesInfo.options(Arrays.stream(TypeContenu.values()).map(x -> Map.entry(x.name(), x.libelle())).toList()));
         model.put("pagination", Pagination.de(resultats.page(), resultats.pages(), p -> CHEMIN + "?"
                 + (s == null ? "" : "statut=" + s.name() + "&") + (t == null ? "" : "type=" + t.name() + "&") + "page=" + p));
         model.put("message", message == null ? null : switch (message) {
@@ -251,7 +253,7 @@ class RedactionController {
     }
 
     private static Map<String, List<String>> valeurs(Map<String, Object> form) {
-        Map<String, List<String>> valeurs = new java.util.HashMap<>();
+        Map<String, List<String>> valeurs = new HashMap<>();
         form.forEach((k, v) -> valeurs.put(k, v instanceof List<?> l ? l.stream().map(String::valueOf).toList()
                 : new ArrayList<>(List.of(String.valueOf(v)))));
         return valeurs;

@@ -25,6 +25,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -125,7 +127,7 @@ public class TextesDeReference {
         return textes;
     }
 
-    private static final java.util.regex.Pattern NOMBRE = java.util.regex.Pattern.compile("[0-9]+");
+    private static final Pattern NOMBRE = Pattern.compile("[0-9]+");
 
     /**
      * The natural order of an article number within its code: legislative (L, LO), regulatory (R,
@@ -146,7 +148,7 @@ public class TextesDeReference {
             rang = 8;
         }
         StringBuilder cle = new StringBuilder().append(rang);
-        java.util.regex.Matcher m = NOMBRE.matcher(n);
+        Matcher m = NOMBRE.matcher(n);
         while (m.find()) {
             String chiffres = m.group().length() > 8 ? m.group().substring(0, 8) : m.group();
             cle.append('.').append("0".repeat(8 - chiffres.length())).append(chiffres);

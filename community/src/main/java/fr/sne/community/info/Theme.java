@@ -1,6 +1,7 @@
 package fr.sne.community.info;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /** The themes an article is filed under (checked by the database too). */
 public enum Theme {
@@ -27,7 +28,7 @@ public enum Theme {
 
     /** The theme's value in the search engine's facet and API ({@code theme=}). */
     public String codeRecherche() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Theme parCode(String code) {
