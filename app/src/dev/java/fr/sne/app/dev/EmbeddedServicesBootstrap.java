@@ -5,6 +5,7 @@ import fr.sne.devservices.DevServices;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,13 @@ public final class EmbeddedServicesBootstrap implements LocalServices {
             }
             System.out.println("Services de développement démarrés (données dans " + dataDirectory + ")"
                     + (services.issuer() == null ? "" : ", fournisseur d'identité " + services.issuer()));
-            return new Started(services.properties(), singletons, List.of("dev"), services::close);
+            Map<String, Object> properties = new LinkedHashMap<>(services.properties());
+            if (database) {
+                // the information site's demo articles and reference texts go with the embedded database only
+                properties.put("sne.info.demo", "true");
+                properties.put("sne.info.corpus", env.getOrDefault("SNE_INFO_CORPUS", "true"));
+            }
+            return new Started(properties, singletons, List.of("dev"), services::close);
         } catch (Exception e) {
             throw new IllegalStateException("Les services de développement n'ont pas démarré : " + e.getMessage(), e);
         }

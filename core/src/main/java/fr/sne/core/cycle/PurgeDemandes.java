@@ -3,6 +3,7 @@ package fr.sne.core.cycle;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import fr.sne.documents.storage.ObjectStorage;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.identity.Actor;
@@ -26,7 +27,10 @@ import java.util.Map;
  * reactivation window), then purged every night: the application and everything that holds its
  * number (versions, events, online filing, attestations' outbox, radiations…) are deleted by
  * V16's {@code sne_purger_demande}, which keeps a tombstone of the number (never reused) and
- * leaves the anonymous statistics. One transaction per application, audited by the system.
+ * leaves the anonymous statistics. One transaction per application, audited by the system. The
+ * objects its rows held in storage ({@link ObjetsDemande}: supporting documents) are deleted once
+ * that transaction commits; one left behind (store down) has no row any more, so the documents'
+ * reconciliation deletes it.
  */
 @Singleton
 public class PurgeDemandes implements TacheRecurrente {
@@ -45,14 +49,18 @@ public class PurgeDemandes implements TacheRecurrente {
     private final CycleRepository repository;
     private final CycleService cycle;
     private final AuditTrail audit;
+    private final List<ObjetsDemande> objets;
+    private final ObjectStorage stockage;
 
     PurgeDemandes(TenantTransactions transactions, Territoires territoires, CycleRepository repository, CycleService cycle,
-                  AuditTrail audit) {
+                  AuditTrail audit, List<ObjetsDemande> objets, ObjectStorage stockage) {
         this.transactions = transactions;
         this.territoires = territoires;
         this.repository = repository;
         this.cycle = cycle;
         this.audit = audit;
+        this.objets = List.copyOf(objets);
+        this.stockage = stockage;
     }
 
     @Override
@@ -93,13 +101,26 @@ public class PurgeDemandes implements TacheRecurrente {
     }
 
     private boolean purger(String territoire, String numero, LocalDate jour) {
-        return transactions.inScope(Scope.territoire(territoire), () -> {
+        List<String> cles = transactions.inScope(Scope.territoire(territoire), () -> {
+            List<String> aSupprimer = objets.stream().flatMap(o -> o.cles(territoire, numero).stream()).toList();
             boolean purgee = repository.purger(territoire, numero, jour);
-            if (purgee) {
-                audit.changement(SYSTEME, TypeAction.SUPPRESSION, territoire, "DEMANDE", numero, Map.of("etat", "RADIEE"),
-                        Map.of("operation", "PURGE"));
+            if (!purgee) {
+                return null;
             }
-            return purgee;
+            audit.changement(SYSTEME, TypeAction.SUPPRESSION, territoire, "DEMANDE", numero, Map.of("etat", "RADIEE"),
+                    aSupprimer.isEmpty() ? Map.of("operation", "PURGE") : Map.of("operation", "PURGE", "objets", aSupprimer.size()));
+            return aSupprimer;
         });
+        if (cles == null) {
+            return false;
+        }
+        for (String cle : cles) {
+            try {
+                stockage.supprimer(cle);
+            } catch (Exception e) {
+                LOG.warn("Objet {} de la demande purgée {} non supprimé : la réconciliation des pièces le supprimera", cle, numero, e);
+            }
+        }
+        return true;
     }
 }

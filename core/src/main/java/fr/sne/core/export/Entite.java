@@ -2,8 +2,9 @@ package fr.sne.core.export;
 
 /**
  * The kinds of data an export may hold (contract v1.0). CERFA: one interfaceNuu document per
- * application; the others one XML file each. COTA, PJ and DRM have no data in this product
- * yet: their file is present, well-formed and empty.
+ * application; the others one XML file each (PJ: the documents' descriptions, never their bytes,
+ * which are downloaded one by one). COTA and DRM have no data in this product yet: their file is
+ * present, well-formed and empty.
  */
 enum Entite {
     CERFA(null, null),
@@ -36,6 +37,6 @@ enum Entite {
 
     /** Entities with no data in this product yet (their file is empty). */
     boolean sansDonnees() {
-        return this == COTA || this == PJ || this == DRM;
+        return this == COTA || this == DRM;
     }
 }

@@ -60,8 +60,8 @@ class ExportApiController {
     @Operation(summary = "Demander un export en masse des demandes du territoire",
             description = "L'export est préparé en arrière-plan : la réponse 202 donne son identifiant (et l'en-tête Location) ; "
                     + "suivez son statut par GET /api/v1.0/exports/{id}. Entités : CERFA (un document interfaceNuu par demande), "
-                    + "DALO, EVT, CONT, ATTRIB, PRIO, COTA, PJ, DRM (un fichier XML chacune ; COTA, PJ et DRM sont vides pour "
-                    + "l'instant). Périmètre : « departements » ou « communes » (communes souhaitées), du territoire de l'appelant. "
+                    + "DALO, EVT, CONT, ATTRIB, PRIO, COTA, PJ, DRM (un fichier XML chacune ; PJ décrit les pièces justificatives sans "
+                    + "leurs octets ni les types sensibles ; COTA et DRM sont vides pour l'instant). Périmètre : « departements » ou « communes » (communes souhaitées), du territoire de l'appelant. "
                     + "Un seul export en attente ou en cours par client (409 sinon). Réservé aux clients d'API.",
             security = @SecurityRequirement(name = "bearer"),
             requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {

@@ -122,6 +122,35 @@ final class FichiersEntites implements AutoCloseable {
         }
     }
 
+    /** Supporting documents' descriptions; {@code sousDocuments} is written as its JSON text. */
+    void pieces(List<LectureExport.Piece> pieces) throws XMLStreamException {
+        XMLStreamWriter w = ecrivain(Entite.PJ);
+        if (w == null) {
+            return;
+        }
+        for (LectureExport.Piece p : pieces) {
+            ouvrir(w, "piece", p.numero());
+            w.writeAttribute("id", Long.toString(p.id()));
+            texte(w, "nomFichier", p.nomFichier());
+            texte(w, "typeMime", p.typeMime());
+            texte(w, "taille", p.taille());
+            texte(w, "pages", p.pages());
+            texte(w, "categorie", p.categorie());
+            texte(w, "type", p.type());
+            texte(w, "finValidite", p.finValidite());
+            texte(w, "deposant", p.deposant());
+            texte(w, "deposeLe", p.deposeLe());
+            texte(w, "indicePertinence", p.indicePertinence());
+            texte(w, "nirDetecte", p.nirDetecte());
+            texte(w, "sha256", p.sha256());
+            if (p.sousDocuments() != null && !"[]".equals(p.sousDocuments())) {
+                texte(w, "sousDocuments", p.sousDocuments());
+            }
+            texte(w, "fichier", "/api/v1.0/demandes/" + p.numero() + "/pieces/" + p.id() + "/fichier");
+            w.writeEndElement();
+        }
+    }
+
     /** Ends every document; then their files (entity → path) may join the archive. */
     Map<Entite, Path> terminer() throws XMLStreamException, IOException {
         Map<Entite, Path> chemins = new EnumMap<>(Entite.class);

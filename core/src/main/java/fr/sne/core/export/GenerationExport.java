@@ -170,6 +170,7 @@ public class GenerationExport implements TacheRecurrente {
         boolean evenements = e.entites().contains(Entite.EVT);
         boolean priorites = e.entites().stream().anyMatch(x -> x == Entite.DALO || x == Entite.PRIO || x == Entite.CONT);
         boolean radiations = e.entites().contains(Entite.ATTRIB);
+        boolean pieces = e.entites().contains(Entite.PJ);
         int ecrites = 0;
         try (ArchiveTar tar = new ArchiveTar(new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(archive), 64 * 1024), 64 * 1024), date);
              FichiersEntites fichiers = new FichiersEntites(dossier, e.entites(), t, date)) {
@@ -195,6 +196,9 @@ public class GenerationExport implements TacheRecurrente {
                             }
                             if (radiations) {
                                 fichiers.radiations(lecture.radiations(t, lus));
+                            }
+                            if (pieces) {
+                                fichiers.pieces(lecture.pieces(t, lus));
                             }
                         }
                     } catch (IOException ex) {

@@ -47,6 +47,18 @@ class LectureExport {
                      java.time.LocalDate dateCommission) {
     }
 
+    /**
+     * A supporting document's description (never its bytes): non-deleted documents whose type is
+     * not sensitive, as vendors' systems may list them (PiecePolicy).
+     */
+    record Piece(long id, String numero, String nomFichier, String typeMime, long taille, Integer pages, String categorie,
+                 String type, java.time.LocalDate finValidite, String deposant, java.time.Instant deposeLe,
+                 String indicePertinence, Boolean nirDetecte, String sha256, String sousDocuments) {
+    }
+
+    private static final String[] TYPES_SENSIBLES = java.util.Arrays.stream(fr.sne.documents.catalogue.TypePiece.values())
+            .filter(fr.sne.documents.catalogue.TypePiece::sensible).map(Enum::name).toArray(String[]::new);
+
     private final JdbcOperations jdbc;
     private final JsonMapper json;
 
@@ -137,6 +149,32 @@ class LectureExport {
                     list.add(new Radiation(rs.getString(1), rs.getString(2), rs.getString(3), date(rs.getDate(4)),
                             date(rs.getDate(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                             rs.getString(10), rs.getString(11), rs.getString(12), date(rs.getDate(13))));
+                }
+                return list;
+            }
+        });
+    }
+
+    List<Piece> pieces(String territoire, List<String> numeros) {
+        return jdbc.prepareStatement("""
+                SELECT id, numero_unique, nom_fichier, type_mime, taille, pages, categorie, type, fin_validite, deposant, depose_le,
+                       indice_pertinence, nir_detecte, sha256, sous_documents::text
+                  FROM piece_justificative
+                 WHERE territoire = ? AND numero_unique = ANY (?) AND supprime_le IS NULL
+                   AND (type IS NULL OR type <> ALL (?))
+                 ORDER BY numero_unique, depose_le, id""", ps -> {
+            lot(ps, territoire, numeros);
+            ps.setArray(3, ps.getConnection().createArrayOf("text", TYPES_SENSIBLES));
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Piece> list = new ArrayList<>();
+                while (rs.next()) {
+                    int pages = rs.getInt(6);
+                    Integer p = rs.wasNull() ? null : pages;
+                    boolean nir = rs.getBoolean(13);
+                    Boolean n = rs.wasNull() ? null : nir;
+                    list.add(new Piece(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), p,
+                            rs.getString(7), rs.getString(8), date(rs.getDate(9)), rs.getString(10),
+                            rs.getTimestamp(11).toInstant(), rs.getString(12), n, rs.getString(14), rs.getString(15)));
                 }
                 return list;
             }

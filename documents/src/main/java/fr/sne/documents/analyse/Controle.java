@@ -11,6 +11,10 @@ public sealed interface Controle {
     record Refuse(Motif motif, String message) implements Controle {
     }
 
-    /** Why a file is refused; the API maps them to 415, 413 and 422. */
-    enum Motif { FORMAT_NON_ACCEPTE, TROP_VOLUMINEUX, PROTEGE_PAR_MOT_DE_PASSE, ILLISIBLE, VIRUS }
+    /**
+     * Why a file is refused; the API maps them to 415, 413 and 422, and
+     * {@code ANTIVIRUS_INDISPONIBLE} (clamd configured but not answering: nothing is stored
+     * unchecked) to 503.
+     */
+    enum Motif { FORMAT_NON_ACCEPTE, TROP_VOLUMINEUX, PROTEGE_PAR_MOT_DE_PASSE, ILLISIBLE, VIRUS, ANTIVIRUS_INDISPONIBLE }
 }

@@ -2,16 +2,25 @@ package fr.sne.documents.storage;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * The document store. Owns the MinIO client (closed at shutdown, or the JVM waits for okhttp's
@@ -19,6 +28,8 @@ import java.nio.file.Path;
  */
 @Singleton
 public class ObjectStorage implements AutoCloseable {
+
+    private static final Set<String> ABSENT = Set.of("NoSuchKey", "NoSuchObject", "ResourceNotFound");
 
     private final MinioClient client;
     private final String bucket;
@@ -66,6 +77,66 @@ public class ObjectStorage implements AutoCloseable {
     /** Deletes the object; nothing happens when it does not exist. */
     public void supprimer(String cle) throws Exception {
         client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(cle).build());
+    }
+
+    /** Whether the object exists (false for a missing one; an unreachable store throws). */
+    public boolean existe(String cle) throws Exception {
+        if (!bucketPret) {
+            ensureBucket();
+        }
+        try {
+            client.statObject(StatObjectArgs.builder().bucket(bucket).object(cle).build());
+            return true;
+        } catch (ErrorResponseException e) {
+            if ((e.errorResponse() != null && ABSENT.contains(e.errorResponse().code()))
+                    || (e.response() != null && e.response().code() == 404)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** An object as a listing shows it. */
+    public record Objet(String cle, long taille, Instant modifieLe) {
+    }
+
+    /**
+     * Every object under {@code prefixe}, in key order, fetched page by page as the iteration goes
+     * (memory stays bounded whatever the count). A failure of the store surfaces as an
+     * {@link IllegalStateException} from the iterator.
+     */
+    public Iterable<Objet> lister(String prefixe) {
+        if (!bucketPret) {
+            try {
+                ensureBucket();
+            } catch (Exception e) {
+                throw new IllegalStateException("Stockage indisponible", e);
+            }
+        }
+        Iterable<Result<Item>> resultats = client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefixe)
+                .recursive(true).build());
+        return () -> new Iterator<>() {
+            private final Iterator<Result<Item>> suite = resultats.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return suite.hasNext();
+            }
+
+            @Override
+            public Objet next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                try {
+                    Item item = suite.next().get();
+                    return new Objet(item.objectName(), item.size(),
+                            item.lastModified() == null ? Instant.EPOCH : item.lastModified().toInstant());
+                } catch (Exception e) {
+                    throw new IllegalStateException("Liste des objets de " + prefixe + " interrompue", e);
+                }
+            }
+        };
     }
 
     public String bucket() {

@@ -48,6 +48,11 @@ class CsrfInterceptor implements MethodInterceptor<Object, Object> {
                 }
             }
         }
+        // multipart forms (file uploads) bind the field as a parameter of its own name
+        if (recu == null && context.getParameters().get(configuration.getFieldName()) != null
+                && context.getParameters().get(configuration.getFieldName()).getValue() instanceof String token) {
+            recu = token;
+        }
         if (attendu == null || attendu.isEmpty() || recu == null
                 || !MessageDigest.isEqual(attendu.getBytes(StandardCharsets.UTF_8), recu.getBytes(StandardCharsets.UTF_8))) {
             throw new Refus(HttpStatus.FORBIDDEN,

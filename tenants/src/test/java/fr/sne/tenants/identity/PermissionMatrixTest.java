@@ -8,6 +8,8 @@ import fr.sne.tenants.guichet.ActionGuichet;
 import fr.sne.tenants.guichet.GuichetPolicy;
 import fr.sne.tenants.habilitation.ActionHabilitation;
 import fr.sne.tenants.habilitation.HabilitationPolicy;
+import fr.sne.tenants.piece.ActionPiece;
+import fr.sne.tenants.piece.PiecePolicy;
 import fr.sne.tenants.territoire.ActionTerritoire;
 import fr.sne.tenants.territoire.TerritoirePolicy;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,13 @@ class PermissionMatrixTest {
             {"CLIENT_API.CONSULTER",         "R R R R R A A A",       "N N N N N N A A"},
             {"CLIENT_API.CREER",             "R R R R R A R A",       "N N N N N N R A"},
             {"CLIENT_API.DESACTIVER",        "R R R R R A R A",       "N N N N N N R A"},
+            {"PIECE.LISTER",                 "A A A A A A A R",       "N N N N N N A R"},
+            {"PIECE.LISTER_SENSIBLE",        "A A R R A R R R",       "N N N N N N R R"},
+            {"PIECE.OUVRIR",                 "A A R A A A A R",       "N N N N N N A R"},
+            {"PIECE.OUVRIR_SENSIBLE",        "A A R R A R R R",       "N N N N N N R R"},
+            {"PIECE.DEPOSER",                "A A R R R A R R",       "N N N N N N R R"},
+            {"PIECE.QUALIFIER",              "A A R R R A R R",       "N N N N N N R R"},
+            {"PIECE.SUPPRIMER",              "A A R R R R R R",       "N N N N N N R R"},
     };
 
     private static final List<Profil> COLUMNS = List.of(Profil.GUICHET_ENREGISTREUR, Profil.GUICHET_MANAGER,
@@ -61,6 +70,7 @@ class PermissionMatrixTest {
     private final AuditPolicy audit = new AuditPolicy();
     private final TerritoirePolicy territoires = new TerritoirePolicy();
     private final ClientApiPolicy clients = new ClientApiPolicy();
+    private final PiecePolicy pieces = new PiecePolicy();
 
     private static Actor.Professionnel actor(Profil profil) {
         Habilitation h = switch (profil.portee()) {
@@ -79,6 +89,7 @@ class PermissionMatrixTest {
             case "AUDIT" -> audit.decider(actor, ActionAudit.valueOf(parts[1]), territoire);
             case "TERRITOIRE" -> territoires.decider(actor, ActionTerritoire.valueOf(parts[1]), territoire);
             case "CLIENT_API" -> clients.decider(actor, ActionClientApi.valueOf(parts[1]), territoire);
+            case "PIECE" -> pieces.decider(actor, ActionPiece.valueOf(parts[1]), territoire, null);
             default -> throw new IllegalArgumentException(action);
         };
     }
@@ -115,6 +126,7 @@ class PermissionMatrixTest {
         for (ActionAudit a : ActionAudit.values()) expected.put("AUDIT." + a, 1);
         for (ActionTerritoire a : ActionTerritoire.values()) expected.put("TERRITOIRE." + a, 1);
         for (ActionClientApi a : ActionClientApi.values()) expected.put("CLIENT_API." + a, 1);
+        for (ActionPiece a : ActionPiece.values()) expected.put("PIECE." + a, 1);
         Map<String, Integer> covered = new java.util.TreeMap<>();
         for (String[] row : MATRIX) covered.merge(row[0], 1, Integer::sum);
         assertEquals(expected, covered);
