@@ -1,6 +1,8 @@
 package fr.sne.community.recherche;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
@@ -30,7 +32,9 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
@@ -41,7 +45,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +63,12 @@ final class Chercheur {
     private static final Locale FR = Locale.FRENCH;
     private static final int VALEURS_MAX = 30;
     private static final String DIM_PERIODE = "periode";
+    /** Snippets come from the text's stored beginning (a long attachment is searched whole, not scanned for them). */
+    private static final int SURLIGNAGE_MAX = Schema.TEXTE_STOCKE_MAX;
+    /** The stored fields a result shows (the text, last and longest, is left compressed). */
+    private static final Set<String> CHAMPS_RESULTAT = Set.of(Schema.ID, Schema.TITRE, Schema.TYPE, Schema.THEME, Schema.ESPACE,
+            Schema.DATE, Schema.URL);
+    private static final int EXTRAIT = 200;
 
     private final Schema schema;
     private final Reglages reglages;
@@ -128,13 +137,50 @@ final class Chercheur {
         }
         List<Resultats.Facette> facettes = facettes(searcher, lecteur.facettes(), recherche, texte, visible, filtres,
                 trouve.facetsCollector(), maintenant);
-        List<Resultats.Resultat> resultats = resultats(searcher, texte, trouve.topDocs(), recherche.page());
+        // snippets mark the elements' matches (not the proximity clause: its spans cost more than they show)
+        Query surligner = sansTexte ? texte : constructeur.construireSurlignage(requete);
+        List<Resultats.Resultat> resultats = resultats(searcher, surligner == null ? texte : surligner, trouve.topDocs(), recherche.page());
         String suggestion = !sansTexte && (total == 0 || !tous) ? suggestion(searcher, requete, visible) : null;
         if (searcher.timedOut()) {
             avis.add("La recherche a été interrompue car elle prenait trop de temps : les résultats peuvent être incomplets.");
         }
         int pages = (int) Math.min(Recherche.PAGE_MAX, (total + Recherche.PAR_PAGE - 1) / Recherche.PAR_PAGE);
         return new Resultats(total, recherche.page(), pages, resultats, facettes, suggestion, tous, avis);
+    }
+
+    /**
+     * The ids of one page of results, nothing else (no count, facets, snippets nor suggestion): for
+     * features that only need what matches, and to measure the engine's core against other systems.
+     */
+    List<String> identifiants(IndexLocal.Lecteur lecteur, Recherche recherche, Visibilite visibilite) throws IOException {
+        RequeteAnalysee requete = RequeteAnalysee.lire(recherche.texte());
+        Query texte = constructeur.construire(requete, true);
+        if (texte == null) {
+            return List.of();
+        }
+        IndexSearcher searcher = new IndexSearcher(lecteur.getIndexReader());
+        searcher.setTimeout(new QueryTimeoutImpl(reglages.delaiMs()));
+        Query visible = filtre(visibilite);
+        Map<String, Query> filtres = filtres(recherche, clock.instant());
+        int n = recherche.page() * Recherche.PAR_PAGE;
+        TopDocs top = searcher.search(assembler(texte, visible, filtres, null), n);
+        if (top.scoreDocs.length == 0 && positifs(requete) > 1) {
+            top = searcher.search(assembler(constructeur.construire(requete, false), visible, filtres, null), n);
+        }
+        StoredFields stockes = searcher.storedFields();
+        List<String> ids = new ArrayList<>();
+        for (int i = (recherche.page() - 1) * Recherche.PAR_PAGE; i < top.scoreDocs.length; i++) {
+            DocumentStoredFieldVisitor id = new DocumentStoredFieldVisitor(Schema.ID) {
+                @Override
+                public Status needsField(FieldInfo fieldInfo) throws IOException {
+                    // the id is the first stored field
+                    return Schema.ID.equals(fieldInfo.name) ? Status.YES : Status.STOP;
+                }
+            };
+            stockes.document(top.scoreDocs[i].doc, id);
+            ids.add(id.getDocument().get(Schema.ID));
+        }
+        return ids;
     }
 
     private static FacetsCollectorManager.FacetsResult chercher(IndexSearcher searcher, Query q, int n, Sort tri) throws IOException {
@@ -247,19 +293,26 @@ final class Chercheur {
         return searcher.search(q, new FacetsCollectorManager());
     }
 
-    private List<Resultats.Resultat> resultats(IndexSearcher searcher, Query texte, TopDocs top, int page) throws IOException {
+    private List<Resultats.Resultat> resultats(IndexSearcher searcher, Query surligner, TopDocs top, int page) throws IOException {
         int debut = (page - 1) * Recherche.PAR_PAGE;
         if (debut >= top.scoreDocs.length) {
             return List.of();
         }
         ScoreDoc[] tranche = Arrays.copyOfRange(top.scoreDocs, debut, top.scoreDocs.length);
         int[] docs = Arrays.stream(tranche).mapToInt(sd -> sd.doc).toArray();
-        Map<String, String[]> surlignes = surligneur(searcher).highlightFields(new String[]{Schema.TITRE, Schema.TEXTE}, texte,
+        Map<String, String[]> surlignes = surligneur(searcher).highlightFields(new String[]{Schema.TITRE, Schema.TEXTE}, surligner,
                 docs, new int[]{1, 2});
         StoredFields stockes = searcher.storedFields();
         List<Resultats.Resultat> resultats = new ArrayList<>();
         for (int i = 0; i < tranche.length; i++) {
-            Document doc = stockes.document(tranche[i].doc);
+            DocumentStoredFieldVisitor champs = new DocumentStoredFieldVisitor(CHAMPS_RESULTAT) {
+                @Override
+                public Status needsField(FieldInfo fieldInfo) throws IOException {
+                    return Schema.TEXTE.equals(fieldInfo.name) ? Status.STOP : super.needsField(fieldInfo);
+                }
+            };
+            stockes.document(tranche[i].doc, champs);
+            Document doc = champs.getDocument();
             String titre = doc.get(Schema.TITRE);
             IndexableField date = doc.getField(Schema.DATE);
             String titreHtml = surlignes.get(Schema.TITRE)[i];
@@ -276,14 +329,16 @@ final class Chercheur {
     private UnifiedHighlighter surligneur(IndexSearcher searcher) {
         UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, schema.analyseur())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(Schema.TEXTE_STOCKE_MAX)
+                .withMaxLength(SURLIGNAGE_MAX)
                 .withHighlightPhrasesStrictly(true)
                 .withHandleMultiTermQuery(true);
         return new UnifiedHighlighter(b) {
             @Override
             protected BreakIterator getBreakIterator(String field) {
-                // the title as a whole, the text by sentences
-                return Schema.TITRE.equals(field) ? new WholeBreakIterator() : BreakIterator.getSentenceInstance(FR);
+                // the title as a whole; in the text, passages of about 200 characters around the matches, cut between
+                // words (legal sentences can run for pages)
+                return Schema.TITRE.equals(field) ? new WholeBreakIterator()
+                        : LengthGoalBreakIterator.createClosestToLength(new CustomSeparatorBreakIterator(' '), EXTRAIT, 0.3f);
             }
         };
     }
@@ -347,9 +402,5 @@ final class Chercheur {
     private boolean trouve(IndexSearcher searcher, RequeteAnalysee.Element e, Query visible) throws IOException {
         Query q = constructeur.element(e);
         return q == null || searcher.count(assembler(q, visible, Map.of(), null)) > 0;
-    }
-
-    static Collection<String> dimensions() {
-        return List.of(Schema.DIM_TYPE, Schema.DIM_THEME, Schema.DIM_ESPACE, DIM_PERIODE);
     }
 }

@@ -80,6 +80,20 @@ final class ConstructeurRequete {
         return b.build();
     }
 
+    /** What snippets mark: any positive element, without the proximity clause; null when nothing is searchable. */
+    Query construireSurlignage(RequeteAnalysee requete) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int n = 0;
+        for (RequeteAnalysee.Element e : requete.elements()) {
+            Query q = e.exclu() ? null : element(e);
+            if (q != null) {
+                b.add(q, BooleanClause.Occur.SHOULD);
+                n++;
+            }
+        }
+        return n == 0 ? null : b.build();
+    }
+
     /** One element over the title and the text, or null when it analyses to nothing (a stop word). */
     Query element(RequeteAnalysee.Element e) {
         return switch (e) {

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,12 +144,28 @@ public class MoteurRecherche implements Indexation, AutoCloseable {
 
     /** One page of results for a user of this visibility. */
     public Resultats rechercher(Recherche recherche, Visibilite visibilite) {
+        return lire(lecteur -> chercheur.chercher(lecteur, recherche, visibilite));
+    }
+
+    /**
+     * The ids of one page of results and nothing else (no count, facets, snippets nor suggestion),
+     * for features that only need what matches; the same query and visibility as {@link #rechercher}.
+     */
+    public List<String> identifiants(Recherche recherche, Visibilite visibilite) {
+        return lire(lecteur -> chercheur.identifiants(lecteur, recherche, visibilite));
+    }
+
+    private interface Lecture<T> {
+        T lire(IndexLocal.Lecteur lecteur) throws IOException;
+    }
+
+    private <T> T lire(Lecture<T> lecture) {
         for (int essai = 0; ; essai++) {
             IndexLocal index = actuel;
             try {
                 IndexLocal.Lecteur lecteur = (IndexLocal.Lecteur) index.searchers().acquire();
                 try {
-                    return chercheur.chercher(lecteur, recherche, visibilite);
+                    return lecture.lire(lecteur);
                 } finally {
                     index.searchers().release(lecteur);
                 }
@@ -224,6 +239,8 @@ public class MoteurRecherche implements Indexation, AutoCloseable {
                         documents[0]++;
                     });
                 }
+                // one segment: fewer term lookups per query; later live changes add small segments merged as usual
+                nouvel.writer().forceMerge(1);
                 nouvel.marquerReconstruit(clock.instant().toString());
                 nouvel.searchers().maybeRefreshBlocking();
                 IndexLocal ancien;
@@ -330,14 +347,5 @@ public class MoteurRecherche implements Indexation, AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Dossier {} non supprimé : {}", dossier, e.toString());
         }
-    }
-
-    /** For tests: the writer of the current index. */
-    IndexWriter writer() {
-        return actuel.writer();
-    }
-
-    List<String> dimensions() {
-        return List.copyOf(Chercheur.dimensions());
     }
 }

@@ -117,8 +117,9 @@ record RequeteAnalysee(List<Element> elements, List<String> avis) {
                     // "titre:logement" or "(aide" → its words, each on its own
                     for (String partie : mot.split("\\s+")) {
                         Element e = mot(partie, exclu);
+                        jokerIgnore |= jokerInutile(partie, e);
                         if (e == null) {
-                            jokerIgnore |= partie.contains("*");
+                            continue;
                         } else if (elements.size() < ELEMENTS_MAX) {
                             elements.add(e);
                         } else {
@@ -128,7 +129,7 @@ record RequeteAnalysee(List<Element> elements, List<String> avis) {
                     continue;
                 }
                 element = mot(mot, exclu);
-                jokerIgnore |= element == null && mot.contains("*") || element instanceof Mot && mot.contains("*");
+                jokerIgnore |= jokerInutile(mot, element);
             }
             if (element != null) {
                 if (elements.size() < ELEMENTS_MAX) {
@@ -150,21 +151,25 @@ record RequeteAnalysee(List<Element> elements, List<String> avis) {
         return new RequeteAnalysee(elements, avis);
     }
 
-    /** A word, a prefix when it ends with one star after enough letters, or nothing. */
+    /**
+     * A word, a prefix when it ends with one star after enough letters, or nothing. A star inside a
+     * word separates it as the indexing does ({@code R*111-32-2}, a number of the construction code).
+     */
     private static Element mot(String mot, boolean exclu) {
-        if (mot.isEmpty()) {
+        if (mot.isEmpty() || lettres(mot) == 0) {
             return null;
         }
-        int etoile = mot.indexOf('*');
-        if (etoile < 0) {
-            return new Mot(mot, exclu);
+        String interieur = mot.replaceAll("^\\*+|\\*+$", "");
+        if (mot.endsWith("*") && !mot.startsWith("*") && !interieur.contains("*") && lettres(interieur) >= PREFIXE_MIN
+                && interieur.chars().allMatch(Character::isLetterOrDigit)) {
+            return new Prefixe(interieur, exclu);
         }
-        String base = mot.replace("*", "");
-        if (etoile == mot.length() - 1 && lettres(base) >= PREFIXE_MIN && base.chars().allMatch(Character::isLetterOrDigit)) {
-            return new Prefixe(base, exclu);
-        }
-        // a star elsewhere: the word without its stars, if anything is left
-        return lettres(base) == 0 ? null : new Mot(base, exclu);
+        return new Mot(interieur.replace('*', ' ').replaceAll("\\s+", " ").strip(), exclu);
+    }
+
+    /** A star where it cannot work: at the start of a word, or ending too short a word. */
+    private static boolean jokerInutile(String mot, Element element) {
+        return mot.startsWith("*") || mot.endsWith("*") && !(element instanceof Prefixe);
     }
 
     private static int lettres(String s) {

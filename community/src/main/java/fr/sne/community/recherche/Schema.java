@@ -41,8 +41,8 @@ final class Schema {
     static final String DIM_THEME = "theme";
     static final String DIM_ESPACE = "espace";
 
-    /** Longest text kept for snippets; the whole text is searchable. */
-    static final int TEXTE_STOCKE_MAX = 100_000;
+    /** Longest text kept for snippets (its beginning); the whole text is searchable. */
+    static final int TEXTE_STOCKE_MAX = 20_000;
 
     private static final FieldType TEXTE_AVEC_POSITIONS = texteAvecPositions(true);
     private static final FieldType TEXTE_NON_STOCKE = texteAvecPositions(false);
@@ -84,15 +84,6 @@ final class Schema {
         String titre = d.titre() == null ? "" : d.titre();
         String texte = d.texte() == null ? "" : d.texte();
         doc.add(new Field(TITRE, titre, TEXTE_AVEC_POSITIONS));
-        // the full text is searchable; only its beginning is stored for the snippets
-        if (texte.length() > TEXTE_STOCKE_MAX) {
-            doc.add(new Field(TEXTE, texte.substring(0, TEXTE_STOCKE_MAX), TEXTE_AVEC_POSITIONS));
-            doc.add(new Field(TEXTE, texte.substring(TEXTE_STOCKE_MAX), TEXTE_NON_STOCKE));
-        } else {
-            doc.add(new Field(TEXTE, texte, TEXTE_AVEC_POSITIONS));
-        }
-        doc.add(new TextField(ORTHOGRAPHE, titre, Field.Store.NO));
-        doc.add(new TextField(ORTHOGRAPHE, texte, Field.Store.NO));
         if (d.type() != null && !d.type().isBlank()) {
             doc.add(new StringField(TYPE, d.type(), Field.Store.YES));
             doc.add(new SortedSetDocValuesFacetField(DIM_TYPE, d.type()));
@@ -121,6 +112,16 @@ final class Schema {
             if (jeton != null && !jeton.isBlank()) {
                 doc.add(new StringField(ACCES, jeton, Field.Store.NO));
             }
+        }
+        doc.add(new TextField(ORTHOGRAPHE, titre, Field.Store.NO));
+        doc.add(new TextField(ORTHOGRAPHE, texte, Field.Store.NO));
+        // the text comes last among the stored fields: a result's other fields are read without decompressing it;
+        // the whole text is searchable, only its beginning is stored for the snippets
+        if (texte.length() > TEXTE_STOCKE_MAX) {
+            doc.add(new Field(TEXTE, texte.substring(0, TEXTE_STOCKE_MAX), TEXTE_AVEC_POSITIONS));
+            doc.add(new Field(TEXTE, texte.substring(TEXTE_STOCKE_MAX), TEXTE_NON_STOCKE));
+        } else {
+            doc.add(new Field(TEXTE, texte, TEXTE_AVEC_POSITIONS));
         }
         try {
             return facettes.build(doc);

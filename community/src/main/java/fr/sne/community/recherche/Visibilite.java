@@ -16,9 +16,4 @@ public record Visibilite(Set<String> jetons, boolean tousTerritoires) {
     public static Visibilite publique() {
         return new Visibilite(Set.of(Acces.PUBLIC), false);
     }
-
-    /** Whether an item carrying {@code acces} is visible (the filter's rule, for checks in tests and pages). */
-    public boolean voit(Set<String> acces) {
-        return acces.stream().anyMatch(a -> jetons.contains(a) || tousTerritoires && a.startsWith(Acces.territoire("")));
-    }
 }

@@ -37,6 +37,7 @@ class CorpusTest {
             "offices habitations loyer modéré gérance | CCH L442-9 | 3",
             "office habitation loyers modérés mise en gérance | CCH L442-9 | 3",
             "article L442-9 construction habitation | CCH L442-9 | 1",
+            "R*111-32-2 construction habitation | CCH R*111-32-2 | 1",
             "activite partielle donnees a caractere personnel enregistrees | CT R5122-21 | 10",
             "\"grille nationale\" dépendance Mayotte | CASF L545-2 | 5",
             "copropriete desordres parties communes | CCH R511-6 | 10"})

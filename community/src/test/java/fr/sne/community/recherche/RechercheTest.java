@@ -113,6 +113,22 @@ class RechercheTest {
     }
 
     @Test
+    void aLongAttachmentsTextIsSearchedWhole() {
+        // e.g. the text Tika extracted from a 60-page PDF: the last page's words are found too
+        String texte = "Guide d'utilisation du module de cotation. " + "Paragraphe sans intérêt particulier. ".repeat(5_000)
+                + "Annexe finale : procédure de réclamation quinquennale.";
+        moteur.indexer(Fixtures.doc("document:long", "Guide complet (PDF)", texte));
+        moteur.attendreVisibilite();
+        Resultats r = moteur.rechercher(Recherche.de("réclamation quinquennale"), publique);
+        assertEquals(List.of("document:long"), r.resultats().stream().map(Resultats.Resultat::id).toList());
+        // the snippet then shows the text's beginning, bounded
+        assertTrue(r.resultats().getFirst().extraitHtml().startsWith("Guide d&#x27;utilisation"), r.resultats().getFirst().extraitHtml());
+        assertTrue(r.resultats().getFirst().extraitHtml().length() < 1_000);
+        moteur.supprimer("document:long");
+        moteur.attendreVisibilite();
+    }
+
+    @Test
     void stopWordsAloneFindNothingWithAnExplanation() {
         Resultats r = moteur.rechercher(Recherche.de("le la les de"), publique);
         assertEquals(0, r.total());

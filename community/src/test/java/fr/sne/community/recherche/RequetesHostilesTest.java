@@ -84,7 +84,11 @@ class RequetesHostilesTest {
         Resultats etoile = moteur.rechercher(Recherche.de("*a*"), Visibilite.publique());
         assertTrue(etoile.avis().stream().anyMatch(a -> a.contains("astérisque")), etoile.avis().toString());
         // a prefix with enough letters works
-        assertEquals(300, moteur.rechercher(Recherche.de("habil*"), Visibilite.publique()).total());
+        Resultats prefixe = moteur.rechercher(Recherche.de("habil*"), Visibilite.publique());
+        assertEquals(300, prefixe.total());
+        assertEquals(List.of(), prefixe.avis());
+        // a star inside a word separates it, as in the codes' numbers (R*111-32-2): no notice
+        assertEquals(List.of(), moteur.rechercher(Recherche.de("mot4*2"), Visibilite.publique()).avis());
     }
 
     @Test

@@ -96,6 +96,13 @@ class VisibiliteTest {
     }
 
     @Test
+    void theIdsAloneFollowTheSameVisibility() {
+        assertEquals(Set.of("public:1", "pro:1", "isere:1"),
+                Set.copyOf(moteur.identifiants(Recherche.de("cotation"), politique.de(Fixtures.agent038()))));
+        assertEquals(List.of("public:1"), moteur.identifiants(Recherche.de("cotation"), politique.de(new Actor.Anonyme())));
+    }
+
+    @Test
     void nationalProfilesSeeEveryTerritory() {
         Resultats r = chercher(Fixtures.national());
         assertEquals(Set.of("public:1", "pro:1", "isere:1", "gard:1"), ids(r));
