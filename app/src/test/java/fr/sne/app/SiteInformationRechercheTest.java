@@ -173,8 +173,13 @@ class SiteInformationRechercheTest implements SharedServicesTest {
         String dansLeFichier = mot();
         long id = creer(admin, article("Document avec annexe", "DOCUMENT", "PUBLIC"), "publier");
         byte[] contenu = ("Annexe technique : le champ " + dansLeFichier + " est obligatoire.").getBytes(StandardCharsets.UTF_8);
-        assertEquals(303, televerser(admin, id, "annexe.txt", contenu).statusCode());
+        assertEquals(303, televerser(admin, id, "annexe.txt", contenu, "text/plain").statusCode());
         assertEquals(1, trouves(ANONYME, dansLeFichier), "found by a word of its attachment");
+        // a PDF's text comes through the documents module's analyser (Tika)
+        String dansLePdf = mot();
+        assertEquals(303, televerser(admin, id, "guide.pdf", PiecesFixture.pdf("Guide de saisie", "Le code " + dansLePdf + " identifie le guichet."),
+                "application/pdf").statusCode());
+        assertEquals(1, trouves(ANONYME, dansLePdf), "found by a word of its PDF attachment");
 
         String brouillonMot = mot();
         creer(admin, article("Brouillon " + brouillonMot, "FAQ", "PUBLIC"), "brouillon");
@@ -184,18 +189,19 @@ class SiteInformationRechercheTest implements SharedServicesTest {
         MoteurRecherche.Bilan bilan = moteur.reconstruire(List.of(source));
         assertTrue(bilan.documents() >= 2, bilan.toString());
         assertEquals(1, trouves(ANONYME, dansLeFichier), "the rebuild reads the attachments' text");
+        assertEquals(1, trouves(ANONYME, dansLePdf));
         assertEquals(0, trouves(ANONYME, brouillonMot), "and skips drafts");
         assertEquals(0, trouves(ANONYME, proMot), "with the same visibility");
         assertEquals(1, trouves(AGENT_ISERE, proMot));
     }
 
-    private static HttpResponse<String> televerser(WebClient web, long id, String nom, byte[] contenu) throws Exception {
+    private static HttpResponse<String> televerser(WebClient web, long id, String nom, byte[] contenu, String type) throws Exception {
         String limite = "----sne" + UUID.randomUUID();
         ByteArrayOutputStream corps = new ByteArrayOutputStream();
         corps.write(("--" + limite + "\r\nContent-Disposition: form-data; name=\"csrfToken\"\r\n\r\n" + web.csrfToken() + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         corps.write(("--" + limite + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + nom
-                + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         corps.write(contenu);
         corps.write(("\r\n--" + limite + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return web.send(HttpRequest.newBuilder(web.uri("/pro/info/articles/" + id + "/pieces"))
