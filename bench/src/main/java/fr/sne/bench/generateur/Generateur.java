@@ -109,6 +109,21 @@ public final class Generateur {
         }
     }
 
+    /**
+     * The CERFA contents (JSON, as {@code POST /api/v1.0/demandes} takes them) of {@code nombre}
+     * new applications of one territory, from a seed: what a vendor's system would send. Nothing
+     * is loaded (the territory's desks are created if absent).
+     */
+    public static List<String> contenus(Connection c, String territoire, long graine, int nombre, LocalDate aujourdhui)
+            throws SQLException {
+        Fabrique fabrique = new Fabrique(Referentiel.charger(c, List.of(territoire)), graine, aujourdhui, Map.of(), true);
+        List<String> contenus = new java.util.ArrayList<>(nombre);
+        for (int n = 0; n < nombre; n++) {
+            contenus.add(fabrique.ligne(n).document());
+        }
+        return contenus;
+    }
+
     private static Map<String, Integer> compteurs(Connection c) throws SQLException {
         Map<String, Integer> m = new HashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT territoire, mois, dernier FROM compteur_numero")) {
