@@ -6,6 +6,7 @@ import fr.sne.bench.mesure.BaseDeDonnees;
 import fr.sne.bench.mesure.Echelle;
 import fr.sne.bench.mesure.Machine;
 import fr.sne.bench.mesure.Mesure;
+import fr.sne.bench.mesure.Profil;
 import fr.sne.bench.mesure.Rapport;
 import fr.sne.bench.mesure.Scenario;
 import fr.sne.bench.scenario.attestation.Attestations;
@@ -35,9 +36,10 @@ public final class Suite {
     /**
      * @param retenus       scenario numbers to run (empty: all)
      * @param echantillons  sample PDFs of scenario 6 (the documents module's test resources)
+     * @param profil        records each scenario with Java Flight Recorder and samples the database's sessions
      */
     public record Parametres(Echelle echelle, URI base, URI jetons, ApplicationContext application, BaseDeDonnees bd, Path resultats,
-                             Path echantillons, Set<String> retenus, PrintStream journal) {
+                             Path echantillons, Set<String> retenus, boolean profil, PrintStream journal) {
     }
 
     private Suite() {
@@ -61,6 +63,7 @@ public final class Suite {
         Preparation.Chargement chargement = Preparation.preparer(p.bd(), p.echelle(), p.journal());
         rapport.ajouter(new Rapport.Passage("0", "Chargement des données (générateur, COPY)", chargement.millisecondes() / 1000.0,
                 chargeAvant, Machine.charge(), mesuresChargement(chargement), null));
+        Files.createDirectories(p.resultats());
         Path temporaire = Files.createTempDirectory("sne-banc-");
         Banc banc = new Banc(p.echelle(), p.base(), p.jetons(), p.application(), p.bd(), Preparation.TERRITOIRE, chargement.clients(),
                 Preparation.GESTIONNAIRE, p.journal(), temporaire);
@@ -73,7 +76,8 @@ public final class Suite {
             long debut = System.nanoTime();
             List<Mesure> mesures = List.of();
             String erreur = null;
-            try {
+            try (Profil profil = p.profil() ? Profil.demarrer(p.resultats().resolve("profil-" + s.numero() + ".jfr"),
+                    p.bd(), p.journal()) : null) {
                 mesures = s.executer(banc);
             } catch (Exception | AssertionError e) {
                 erreur = e.getClass().getSimpleName() + " : " + e.getMessage();

@@ -64,7 +64,7 @@ class SuiteBancTest implements SharedServicesTest {
         Path resultats = Path.of(System.getProperty("sne.build.directory", "target"), "banc");
         Rapport rapport = Suite.executer(new Suite.Parametres(echelle, URI.create("http://localhost:" + server.getPort()),
                 URI.create(SharedTestServices.get().oidcProvider().issuer() + "/token"), application, bd, resultats,
-                Path.of("../documents/src/test/resources/echantillons"), retenus, System.out));
+                Path.of("../documents/src/test/resources/echantillons"), retenus, Boolean.getBoolean("banc.profil"), System.out));
 
         for (Rapport.Passage passage : rapport.passages()) {
             assertNull(passage.erreur(), "scénario " + passage.numero() + " : " + passage.erreur());
