@@ -41,7 +41,8 @@ public final class Profil implements AutoCloseable {
     }
 
     private void echantillonner(BaseDeDonnees bd) {
-        try (Connection c = bd.proprietaire(); Statement s = c.createStatement()) {
+        // a superuser sees every session's state; the owner role only its own
+        try (Connection c = bd.superUtilisateur().orElse(bd.proprietaire()); Statement s = c.createStatement()) {
             while (actif) {
                 try (ResultSet rs = s.executeQuery("""
                         SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') || ' (' || state || ')'

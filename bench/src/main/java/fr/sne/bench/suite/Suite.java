@@ -100,7 +100,8 @@ public final class Suite {
         double secondes = c.millisecondes() / 1000.0;
         double parSeconde = c.demandes() / secondes;
         List<Mesure> m = new ArrayList<>();
-        m.add(Mesure.de("0", "Chargement de " + c.demandes() + " demandes (avec versions, mouvements, événements, radiations)",
+        m.add(Mesure.de("0", "Chargement de " + c.demandes() + " demandes (avec versions, mouvements, événements, radiations ; "
+                        + c.methode() + ")",
                 "demandes/s", parSeconde, null, null, Mesure.Objectif.auMoins(5_000, "3 millions en < 10 min (5 000/s)")));
         if (c.demandes() >= 3_000_000) {
             m.add(Mesure.de("0", "Chargement de " + c.demandes() + " demandes, durée", "s", secondes, null, null,

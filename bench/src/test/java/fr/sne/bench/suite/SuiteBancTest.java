@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The benchmark suite against the whole product on its embedded services. In the build it runs
  * at the {@code mini} scale (a smoke run: every scenario works and the report is written); the
  * measured runs choose a scale: {@code -Dbanc.echelle=reduite} or {@code complete}, and
- * optionally scenarios: {@code -Dbanc.scenarios=1,3}. Asserts that everything ran, never a speed.
+ * optionally scenarios: {@code -Dbanc.scenarios=1,3} and sizes ({@code -Dbanc.enregistrements=6000}, see
+ * {@link Echelle#ajustee}). Asserts that everything ran, never a speed.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,7 +55,7 @@ class SuiteBancTest implements SharedServicesTest {
 
     @Test
     void runsEveryScenarioAgainstItsBaselineAndWritesTheReport() throws Exception {
-        Echelle echelle = Echelle.de(System.getProperty("banc.echelle", "mini"));
+        Echelle echelle = Echelle.de(System.getProperty("banc.echelle", "mini")).ajustee(System::getProperty);
         Set<String> retenus = Arrays.stream(System.getProperty("banc.scenarios", "").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         Map<String, Object> p = SharedTestServices.properties();
