@@ -26,7 +26,7 @@ import java.util.Map;
 class OpenApiController {
 
     /** Modules with API controllers, the first one giving the document's header. */
-    private static final List<String> MODULES = List.of("sne-tenants", "sne-core");
+    private static final List<String> MODULES = List.of("sne-tenants", "sne-core", "sne-community");
 
     private final String document;
 
