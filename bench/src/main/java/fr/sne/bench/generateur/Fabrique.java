@@ -205,7 +205,8 @@ final class Fabrique {
         if (r.nextInt(100) < 70) {
             communes.add(actuelle.code());
         }
-        int voulues = 1 + r.nextInt(3);
+        // a territory of one or two communes (Paris) cannot give three distinct ones
+        int voulues = Math.min(1 + r.nextInt(3), t.communes().size());
         while (communes.size() < voulues) {
             communes.add(t.commune(r).code());
         }
