@@ -9,6 +9,7 @@ import fr.sne.bench.mesure.Mesure;
 import fr.sne.bench.mesure.Profil;
 import fr.sne.bench.mesure.Rapport;
 import fr.sne.bench.mesure.Scenario;
+import fr.sne.bench.pertinence.ScenarioRecherche;
 import fr.sne.bench.scenario.attestation.Attestations;
 import fr.sne.bench.scenario.consultation.Consultations;
 import fr.sne.bench.scenario.enregistrement.Enregistrement;
@@ -48,6 +49,7 @@ public final class Suite {
     /** The scenarios in the order they run. */
     public static List<Scenario> scenarios(Path echantillons) {
         List<Scenario> s = new ArrayList<>(List.of(new Enregistrement(), new DrainageGdm(), new ExportTerritoire()));
+        s.add(new ScenarioRecherche());
         s.add(new Attestations());
         s.add(new ScenarioAnalyse(echantillons));
         s.add(new PagesPubliques());
