@@ -103,26 +103,9 @@ public final class Consultations implements Scenario {
                 throw new IllegalStateException("/pro/demandes?" + r.parametres() + " → " + page.statusCode());
             }
         });
-        Latences avanceeJdbc = mesurerJdbc(banc, recherches, chauffe, (cx, r) -> {
-            try (PreparedStatement ps = cx.prepareStatement(
-                    "SELECT set_config('statement_timeout', '15000ms', true), set_config('plan_cache_mode', 'force_custom_plan', true)")) {
-                ps.execute();
-            }
-            try (PreparedStatement ps = cx.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM demande WHERE " + r.where() + " LIMIT 1000) t")) {
-                lier(cx, ps, r.valeurs());
-                lireTout(ps);
-            }
-            try (PreparedStatement ps = cx.prepareStatement("""
-                    SELECT numero_unique, etat, date_depot, date_dernier_renouvellement, date_prochain_renouvellement,
-                           guichet_enregistreur, document->'demandeur'->>'nomNaissance' AS nom_naissance,
-                           document->'demandeur'->>'nomUsage' AS nom_usage, document->'demandeur'->>'prenoms' AS prenoms,
-                           taille_menage, ressources_mensuelles, revenu_fiscal, types_logement, communes_souhaitees,
-                           prioritaire, statut_dalo, handicap FROM demande""" + " WHERE " + r.where() + " ORDER BY " + r.ordre() + " LIMIT 20 OFFSET 0")) {
-                lier(cx, ps, r.valeurs());
-                lireTout(ps);
-            }
-        });
+        Latences avanceeJdbc = mesurerJdbc(banc, recherches, chauffe, Consultations::avanceeJdbc);
         banc.log("8. Recherche avancée, première page : produit %s ; JDBC %s", avancee.resume(), avanceeJdbc.resume());
+        plusLente(banc, recherches);
 
         String s = "8";
         String parmi = " (" + String.format("%,d", total).replace(',', ' ') + " demandes en base)";
@@ -138,6 +121,78 @@ public final class Consultations implements Scenario {
                         ref + " (compte plafonné + page)", objectif),
                 Mesure.de(s, "Recherche avancée, 1re page (page HTML), p50", "ms", avancee.centileMs(50), avanceeJdbc.centileMs(50),
                         ref + " (compte plafonné + page)", null));
+    }
+
+    /** Each kind's JDBC latencies, and the plans of the slowest search (printed: where a p99 comes from). */
+    private static void plusLente(Banc banc, List<Recherche> recherches) throws Exception {
+        Recherche pire = null;
+        long pireNanos = 0;
+        try (Connection c = banc.bd().application()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            for (int sorte = 0; sorte < 4; sorte++) {
+                Latences l = new Latences(recherches.size() / 4 + 1);
+                for (int i = sorte; i < recherches.size(); i += 4) {
+                    Recherche r = recherches.get(i);
+                    long t0 = System.nanoTime();
+                    BaseDeDonnees.portee(c, banc.territoire());
+                    avanceeJdbc(c, r);
+                    c.commit();
+                    long d = System.nanoTime() - t0;
+                    l.ajouter(d);
+                    if (d > pireNanos) {
+                        pireNanos = d;
+                        pire = r;
+                    }
+                }
+                banc.log("8.   %s… : JDBC %s", recherches.get(sorte).parametres().replaceAll("commune=[0-9AB]+", "commune=…")
+                        .replaceAll("guichet=[0-9A-Z]+", "guichet=…"), l.resume());
+            }
+        }
+        expliquer(banc, pire, "la plus lente (%.1f ms)".formatted(pireNanos / 1e6));
+    }
+
+    private static void expliquer(Banc banc, Recherche pire, String quoi) throws Exception {
+        try (Connection c = banc.bd().applicationDansLeTerritoire(banc.territoire(), true)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")) {
+                ps.execute();
+            }
+            for (String sql : List.of("SELECT count(*) FROM (SELECT 1 FROM demande WHERE " + pire.where() + " LIMIT 1000) t",
+                    "SELECT numero_unique FROM demande WHERE " + pire.where() + " ORDER BY " + pire.ordre() + " LIMIT 20")) {
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+                    lier(c, ps, pire.valeurs());
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append("\n      ").append(rs.getString(1));
+                        }
+                    }
+                    banc.log("8.   %s, %s : %s%s", quoi, pire.parametres(), sql, plan);
+                }
+            }
+            c.commit();
+        }
+    }
+
+    /** What the product's search runs for a first page: bounds, capped count, page. */
+    private static void avanceeJdbc(Connection cx, Recherche r) throws Exception {
+        try (PreparedStatement ps = cx.prepareStatement(
+                "SELECT set_config('statement_timeout', '15000ms', true), set_config('plan_cache_mode', 'force_custom_plan', true)")) {
+            ps.execute();
+        }
+        try (PreparedStatement ps = cx.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM demande WHERE " + r.where() + " LIMIT 1000) t")) {
+            lier(cx, ps, r.valeurs());
+            lireTout(ps);
+        }
+        try (PreparedStatement ps = cx.prepareStatement("""
+                SELECT numero_unique, etat, date_depot, date_dernier_renouvellement, date_prochain_renouvellement,
+                       guichet_enregistreur, document->'demandeur'->>'nomNaissance' AS nom_naissance,
+                       document->'demandeur'->>'nomUsage' AS nom_usage, document->'demandeur'->>'prenoms' AS prenoms,
+                       taille_menage, ressources_mensuelles, revenu_fiscal, types_logement, communes_souhaitees,
+                       prioritaire, statut_dalo, handicap FROM demande""" + " WHERE " + r.where() + " ORDER BY " + r.ordre() + " LIMIT 20 OFFSET 0")) {
+            lier(cx, ps, r.valeurs());
+            lireTout(ps);
+        }
     }
 
     /** The four kinds of advanced search a desk typically runs, the product's SQL written out for each. */
