@@ -58,6 +58,9 @@ class SuiteBancTest implements SharedServicesTest {
         Echelle echelle = Echelle.de(System.getProperty("banc.echelle", "mini")).ajustee(System::getProperty);
         Set<String> retenus = Arrays.stream(System.getProperty("banc.scenarios", "").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        if (!retenus.isEmpty() && !echelle.nom().endsWith("-ajustee")) {
+            echelle = echelle.nommee(echelle.nom() + "-partielle");
+        }
         Map<String, Object> p = SharedTestServices.properties();
         BaseDeDonnees bd = new BaseDeDonnees((String) p.get("flyway.datasources.owner.url"), (String) p.get("flyway.datasources.owner.user"),
                 (String) p.get("flyway.datasources.owner.password"), (String) p.get("datasources.default.username"),
