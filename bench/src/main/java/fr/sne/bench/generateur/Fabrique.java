@@ -50,6 +50,8 @@ final class Fabrique {
     private static final String[] PRENOMS_M = {"Jean", "Pierre", "Michel", "Philippe", "Nicolas", "Christophe", "Stéphane",
             "Laurent", "Patrick", "David", "Lucas", "Hugo", "Louis", "Nathan", "Mohamed", "Karim", "Ali", "Omar",
             "Jean-Pierre", "Thierry", "Mamadou", "Kevin", "Julien", "Yanis"};
+    // INSEE labels (COG), as the register checks them
+    private static final String[] PAYS_HORS_UE = {"Algérie", "Maroc", "Tunisie", "Turquie", "Sénégal", "Mali"};
     // household size 1..6: about 45 %, 22 %, 14 %, 10 %, 6 %, 3 %
     private static final long[] TAILLES = {45, 67, 81, 91, 97, 100};
     private static final String[] VOIES = {"rue de la République", "avenue Jean Jaurès", "rue Victor Hugo", "place de la Mairie",
@@ -62,13 +64,20 @@ final class Fabrique {
     private final long graine;
     private final LocalDate aujourdhui;
     private final Map<String, Integer> compteurs;
+    private final boolean duJour;
 
     /** {@code compteurs}: last sequence already issued per territory + MMYY (the numbering table's). */
     Fabrique(Referentiel referentiel, long graine, LocalDate aujourdhui, Map<String, Integer> compteurs) {
+        this(referentiel, graine, aujourdhui, compteurs, false);
+    }
+
+    /** {@code duJour}: every application filed today (new registrations, whose tax years must be recent). */
+    Fabrique(Referentiel referentiel, long graine, LocalDate aujourdhui, Map<String, Integer> compteurs, boolean duJour) {
         this.referentiel = referentiel;
         this.graine = graine;
         this.aujourdhui = aujourdhui;
         this.compteurs = new HashMap<>(compteurs);
+        this.duJour = duJour;
     }
 
     /** Last sequences issued so far, per territory + MMYY (to bump the product's counters). */
@@ -81,7 +90,8 @@ final class Fabrique {
         Referentiel.Territoire t = referentiel.territoire(r);
         Referentiel.Commune actuelle = t.commune(r);
         // seniority: exponential, mean ~13 months (83 % under two years), long tail up to ten years
-        long age = Math.min(3650, (long) (-Math.log(1 - r.nextDouble()) * 400));
+        long anciennete = Math.min(3650, (long) (-Math.log(1 - r.nextDouble()) * 400));
+        long age = duJour ? 0 : anciennete;
         LocalDate depot = aujourdhui.minusDays(age);
         String guichet = t.guichets().get(r.nextInt(t.guichets().size()));
         String mois = NumeroUnique.mois(depot);
@@ -96,10 +106,16 @@ final class Fabrique {
         boolean cotitulaire = taille >= 2 && r.nextInt(100) < 45;
         int aCharge = taille - 1 - (cotitulaire ? 1 : 0);
 
+        String nationalite = r.nextInt(100) < 82 ? "1" : r.nextInt(2) == 0 ? "2" : "3";
         Json j = new Json();
         j.objet().cle("demandeur").objet()
                 .champ("civilite", femme ? "2" : "1").champ("nomNaissance", nom).champ("prenoms", prenom)
-                .champ("dateNaissance", naissance.toString()).champ("nationalite", r.nextInt(100) < 82 ? "1" : r.nextInt(2) == 0 ? "2" : "3")
+                .champ("dateNaissance", naissance.toString()).champ("nationalite", nationalite);
+        if ("3".equals(nationalite)) {
+            // outside the EU the country is required; taken from n, not from r, so the other draws stay as they were
+            j.champ("paysNationalite", PAYS_HORS_UE[(int) (n % PAYS_HORS_UE.length)]);
+        }
+        j
                 .champ("situationFamiliale", cotitulaire ? (r.nextBoolean() ? "M" : "U") : (aCharge > 0 ? (r.nextBoolean() ? "D" : "S") : "C"))
                 .champ("mel", Cles.cle(prenom) + "." + Cles.cle(nom) + n + "@example.org")
                 .champ("telPortable", String.format("06%08d", r.nextInt(100_000_000)))
@@ -155,6 +171,10 @@ final class Fabrique {
                 if (ne.isBefore(naissance.plusYears(16))) {
                     ne = naissance.plusYears(16 + r.nextInt(4));
                 }
+                if (ne.isAfter(depot)) {
+                    // a young applicant: never a child born after the filing
+                    ne = depot;
+                }
                 j.objet().champ("nomNaissance", nom).champ("prenoms", r.nextBoolean() ? PRENOMS_F[r.nextInt(PRENOMS_F.length)]
                                 : PRENOMS_M[r.nextInt(PRENOMS_M.length)])
                         .champ("dateNaissance", ne.toString()).champ("sexe", r.nextBoolean() ? "F" : "M").champ("lienParente", "E").fin();
@@ -185,7 +205,8 @@ final class Fabrique {
         if (r.nextInt(100) < 70) {
             communes.add(actuelle.code());
         }
-        int voulues = 1 + r.nextInt(3);
+        // a territory of one or two communes (Paris) cannot give three distinct ones
+        int voulues = Math.min(1 + r.nextInt(3), t.communes().size());
         while (communes.size() < voulues) {
             communes.add(t.commune(r).code());
         }

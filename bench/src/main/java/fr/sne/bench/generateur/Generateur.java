@@ -27,8 +27,20 @@ import java.util.Map;
  */
 public final class Generateur {
 
-    /** What to generate: {@code territoires} empty = every territory of the database. */
-    public record Parametres(long nombre, long graine, LocalDate aujourdhui, List<String> territoires, int lot) {
+    /**
+     * What to generate: {@code territoires} empty = every territory of the database.
+     * {@code sansDeclencheurs}: the connection's triggers are switched off for the load
+     * ({@code session_replication_role = replica}, a superuser's right) and the wanted communes
+     * written by COPY instead of row by row by the V9 trigger; the other triggers skipped (number
+     * of a purged application, movement's transaction id: its column default gives the same
+     * value, foreign keys) only check what the generator guarantees.
+     */
+    public record Parametres(long nombre, long graine, LocalDate aujourdhui, List<String> territoires, int lot,
+                             boolean sansDeclencheurs) {
+
+        public Parametres(long nombre, long graine, LocalDate aujourdhui, List<String> territoires, int lot) {
+            this(nombre, graine, aujourdhui, territoires, lot, false);
+        }
 
         public static Parametres de(long nombre, long graine) {
             return new Parametres(nombre, graine, LocalDate.now(ZoneId.of("Europe/Paris")), List.of(), 10_000);
@@ -70,6 +82,11 @@ public final class Generateur {
     public static Resultat generer(Connection c, Parametres p, PrintStream progres) throws SQLException {
         long debut = System.nanoTime();
         boolean autoCommit = c.getAutoCommit();
+        if (p.sansDeclencheurs()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET session_replication_role = replica");
+            }
+        }
         c.setAutoCommit(false);
         try {
             Referentiel referentiel = Referentiel.charger(c, p.territoires());
@@ -81,7 +98,7 @@ public final class Generateur {
             String premier = null;
             for (long debutLot = 0; debutLot < p.nombre(); debutLot += p.lot()) {
                 long finLot = Math.min(p.nombre(), debutLot + p.lot());
-                Lot lot = new Lot();
+                Lot lot = new Lot(p.sansDeclencheurs());
                 for (long n = debutLot; n < finLot; n++) {
                     Fabrique.Ligne l = fabrique.ligne(n);
                     premier = premier == null ? l.numero() : premier;
@@ -106,7 +123,27 @@ public final class Generateur {
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+            if (p.sansDeclencheurs()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET session_replication_role = origin");
+                }
+            }
         }
+    }
+
+    /**
+     * The CERFA contents (JSON, as {@code POST /api/v1.0/demandes} takes them) of {@code nombre}
+     * new applications of one territory, from a seed: what a vendor's system would send. Nothing
+     * is loaded (the territory's desks are created if absent).
+     */
+    public static List<String> contenus(Connection c, String territoire, long graine, int nombre, LocalDate aujourdhui)
+            throws SQLException {
+        Fabrique fabrique = new Fabrique(Referentiel.charger(c, List.of(territoire)), graine, aujourdhui, Map.of(), true);
+        List<String> contenus = new java.util.ArrayList<>(nombre);
+        for (int n = 0; n < nombre; n++) {
+            contenus.add(fabrique.ligne(n).document());
+        }
+        return contenus;
     }
 
     private static Map<String, Integer> compteurs(Connection c) throws SQLException {
@@ -141,8 +178,14 @@ public final class Generateur {
         private final StringBuilder mouvements = new StringBuilder(1 << 16);
         private final StringBuilder evts = new StringBuilder(1 << 16);
         private final StringBuilder rads = new StringBuilder(1 << 12);
+        private final StringBuilder communes;
         private int radiations;
         private int evenements;
+
+        /** {@code communesParCopie}: the wanted communes written here (the V9 trigger is off). */
+        Lot(boolean communesParCopie) {
+            this.communes = communesParCopie ? new StringBuilder(1 << 18) : null;
+        }
 
         void ajouter(Fabrique.Ligne l) {
             String document = echapper(l.document());
@@ -154,6 +197,12 @@ public final class Generateur {
                     tableau(l.types()), l.statutDalo() == null ? "\\N" : l.statutDalo(), l.prioritaire() ? "t" : "f",
                     l.handicap() ? "t" : "f", AUTEUR);
             ligne(versions, l.territoire(), l.numero(), "1", document, AUTEUR, AUTEUR_LIBELLE, l.guichet(), depot);
+            if (communes != null) {
+                // as the V9 trigger writes them: one row per distinct commune
+                for (String commune : new java.util.LinkedHashSet<>(l.communes())) {
+                    ligne(communes, l.territoire(), commune, l.numero());
+                }
+            }
             ligne(mouvements, l.territoire(), depot, l.numero(), "CRE", "{}");
             ligne(evts, l.territoire(), l.numero(), "CREDEM", "SYSTEME", depot, "\\N", l.guichet(), AUTEUR, depot);
             evenements++;
@@ -187,6 +236,9 @@ public final class Generateur {
                                       document, version, cree_le, modifie_le, taille_menage, revenu_fiscal, ressources_mensuelles,
                                       types_logement, statut_dalo, prioritaire, handicap, modifie_par) FROM STDIN""",
                         new StringReader(demandes.toString()));
+                if (communes != null) {
+                    copie.copyIn("COPY demande_commune (territoire, commune, numero_unique) FROM STDIN", new StringReader(communes.toString()));
+                }
                 copie.copyIn("COPY demande_version (territoire, numero_unique, version, document, auteur, auteur_libelle, guichet, ecrite_le) FROM STDIN",
                         new StringReader(versions.toString()));
                 copie.copyIn("COPY mouvement (territoire, horodatage, numero_unique, type, parties) FROM STDIN",

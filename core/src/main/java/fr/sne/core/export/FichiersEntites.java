@@ -3,9 +3,11 @@ package fr.sne.core.export;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +25,7 @@ final class FichiersEntites implements AutoCloseable {
 
     static final String ESPACE = "urn:sne:export:1.0";
 
-    private record Fichier(Path chemin, OutputStream out, XMLStreamWriter w) {
+    private record Fichier(Path chemin, Writer out, XMLStreamWriter w) {
     }
 
     private final Map<Entite, Fichier> fichiers = new EnumMap<>(Entite.class);
@@ -35,8 +37,10 @@ final class FichiersEntites implements AutoCloseable {
                 continue;
             }
             Path chemin = dossier.resolve(e.fichier());
-            OutputStream out = new BufferedOutputStream(Files.newOutputStream(chemin), 64 * 1024);
-            XMLStreamWriter w = sorties.createXMLStreamWriter(out, "UTF-8");
+            // a Writer: the XML writer then hands over whole chunks (given an OutputStream it writes UTF-8
+            // byte by byte, each through the buffered stream's lock)
+            Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(chemin), StandardCharsets.UTF_8), 64 * 1024);
+            XMLStreamWriter w = sorties.createXMLStreamWriter(out);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
             w.writeStartElement(e.racine());

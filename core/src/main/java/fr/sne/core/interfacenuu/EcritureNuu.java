@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -45,7 +44,7 @@ class EcritureNuu implements FormatDemande {
 
     @Override
     public byte[] ecrire(DemandeJson.Demande d) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        TamponOctets out = new TamponOctets(16 * 1024);
         try {
             XMLStreamWriter w = sorties.createXMLStreamWriter(out, "UTF-8");
             Ecrivain x = new Ecrivain(w);

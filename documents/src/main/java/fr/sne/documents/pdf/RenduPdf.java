@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -28,18 +27,27 @@ public class RenduPdf {
     /** The fonts shipped by frontend-templates under {@code pdf/fonts/}. */
     static final List<String> POLICES = List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf");
 
-    private final List<Path> polices;
+    /**
+     * A font parsed once from its bytes, shared by every rendering. Given a file, Flying Saucer
+     * parses the font again for each document and subsets it reading the file a few bytes at a
+     * time: a third of an attestation's time (issue #11). A font read from memory is only read.
+     */
+    private record Police(Path fichier, BaseFont fonte) {
+    }
+
+    private final List<Police> polices;
 
     public RenduPdf() {
-        this.polices = POLICES.stream().map(RenduPdf::extraire).toList();
+        this.polices = POLICES.stream().map(RenduPdf::charger).toList();
     }
 
     /** The PDF/A-1b bytes of a well-formed XHTML document (its {@code <title>} becomes the document's title). */
     public byte[] pdfA(String xhtml) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ITextRenderer renderer = new ITextRenderer();
-            for (Path police : polices) {
-                renderer.getFontResolver().addFont(police.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+            for (Police police : polices) {
+                // the file only serves to read the font's weight and style (its OS/2 table)
+                renderer.getFontResolver().addFont(police.fonte(), police.fichier().toString(), null);
             }
             renderer.setPDFVersion(PdfWriter.VERSION_1_4);
             // PDF/A-1 forbids cross-reference and object streams
@@ -76,18 +84,24 @@ public class RenduPdf {
         }
     }
 
-    /** OpenPDF reads fonts from files: the classpath resources are copied once to a temporary folder. */
-    private static Path extraire(String nom) {
+    /**
+     * A font of the classpath, parsed from its bytes (embedded, Identity-H), and copied once to a
+     * temporary file where Flying Saucer reads its weight and style.
+     */
+    private static Police charger(String nom) {
         try (InputStream in = RenduPdf.class.getResourceAsStream("/pdf/fonts/" + nom)) {
             if (in == null) {
                 throw new IllegalStateException("Police absente du classpath : pdf/fonts/" + nom);
             }
+            byte[] octets = in.readAllBytes();
             Path fichier = Files.createTempFile("sne-police-", "-" + nom);
             fichier.toFile().deleteOnExit();
-            Files.copy(in, fichier, StandardCopyOption.REPLACE_EXISTING);
-            return fichier;
+            Files.write(fichier, octets);
+            return new Police(fichier, BaseFont.createFont(nom, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, octets, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (org.openpdf.text.DocumentException e) {
+            throw new IllegalStateException("Police illisible : " + nom, e);
         }
     }
 }

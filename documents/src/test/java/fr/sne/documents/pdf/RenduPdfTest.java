@@ -50,4 +50,23 @@ class RenduPdfTest {
             assertEquals("Attestation d'enregistrement", document.getDocumentInformation().getTitle());
         }
     }
+
+    @Test
+    void concurrentRenderingsShareTheFontsAndEachGetsItsOwnText() throws Exception {
+        RenduPdf rendu = new RenduPdf();
+        java.util.List<java.util.concurrent.Future<byte[]>> pdfs = new java.util.ArrayList<>();
+        try (var fils = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 12; i++) {
+                String numero = "0381125%06d38001".formatted(i);
+                pdfs.add(fils.submit(() -> rendu.pdfA(XHTML.replace("038112500012338001", numero))));
+            }
+        }
+        for (int i = 0; i < pdfs.size(); i++) {
+            try (PDDocument document = Loader.loadPDF(pdfs.get(i).get())) {
+                String text = new PDFTextStripper().getText(document);
+                assertTrue(text.contains("0381125%06d38001".formatted(i)), text);
+                assertTrue(text.contains("Élodie Lefèvre-Nguyễn"), text);
+            }
+        }
+    }
 }
