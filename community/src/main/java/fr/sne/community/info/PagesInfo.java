@@ -1,5 +1,7 @@
 package fr.sne.community.info;
 
+import fr.sne.tenants.web.Pagination;
+
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -5,6 +5,7 @@ import fr.sne.tenants.identity.Actors;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.territoire.Territoires;
 import fr.sne.tenants.web.Formulaire;
+import fr.sne.tenants.web.Pagination;
 import fr.sne.tenants.web.ProtectionCsrf;
 import fr.sne.tenants.web.Refus;
 import io.micronaut.core.annotation.Nullable;

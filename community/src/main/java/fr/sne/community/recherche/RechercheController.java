@@ -1,6 +1,7 @@
 package fr.sne.community.recherche;
 
 import fr.sne.tenants.identity.Actors;
+import fr.sne.tenants.web.Pagination;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -16,7 +17,6 @@ import io.micronaut.views.ModelAndView;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +45,6 @@ class RechercheController {
 
     /** A result as the page shows it. */
     record Ligne(String titreHtml, String url, String type, String date, List<String> themes, String espace, String extraitHtml) {
-    }
-
-    /** A pagination entry: its number (or null for first/previous/next/last) and link (null: current or disabled). */
-    record LienPage(int numero, String url, boolean courante) {
     }
 
     @Get
@@ -82,11 +78,7 @@ class RechercheController {
         model.put("tousLesMots", r.tousLesMots());
         model.put("avis", r.avis());
         model.put("annonce", annonce(r, q));
-        model.put("pagination", pagination(parametres, r));
-        model.put("premiere", r.page() > 1 ? parametres.lien(CHEMIN, 1) : null);
-        model.put("precedente", r.page() > 1 ? parametres.lien(CHEMIN, r.page() - 1) : null);
-        model.put("suivante", r.page() < r.pages() ? parametres.lien(CHEMIN, r.page() + 1) : null);
-        model.put("derniere", r.page() < r.pages() ? parametres.lien(CHEMIN, r.pages()) : null);
+        model.put("pagination", Pagination.de(r.page(), r.pages(), n -> parametres.lien(CHEMIN, n)));
         return new ModelAndView<>("recherche/index", model);
     }
 
@@ -112,18 +104,5 @@ class RechercheController {
         }
         String nombre = r.total() == 1 ? "1 résultat" : String.format(Locale.FRENCH, "%,d résultats", r.total()).replace('\u202f', ' ');
         return nombre + pour + (r.pages() > 1 ? ", page " + r.page() + " sur " + r.pages() : "");
-    }
-
-    private static List<LienPage> pagination(ParametresRecherche parametres, Resultats r) {
-        List<LienPage> liens = new ArrayList<>();
-        if (r.pages() <= 1) {
-            return liens;
-        }
-        int debut = Math.max(1, r.page() - 2);
-        int fin = Math.min(r.pages(), r.page() + 2);
-        for (int n = debut; n <= fin; n++) {
-            liens.add(new LienPage(n, n == r.page() ? null : parametres.lien(CHEMIN, n), n == r.page()));
-        }
-        return liens;
     }
 }

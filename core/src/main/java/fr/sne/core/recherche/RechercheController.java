@@ -3,6 +3,7 @@ package fr.sne.core.recherche;
 import fr.sne.core.referentiel.ListesCodes;
 import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.web.Acces;
+import fr.sne.tenants.web.Pagination;
 import fr.sne.tenants.web.Refus;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -152,24 +153,12 @@ class RechercheController {
         return model;
     }
 
-    /** The DSFR pagination: first, previous, a window of pages around the current one, next, last. */
-    private static Map<String, Object> pagination(HttpRequest<?> request, Resultats r) {
+    /** The DSFR pagination, on the same criteria. */
+    private static Pagination pagination(HttpRequest<?> request, Resultats r) {
         String base = "/pro/demandes?" + requete(request, HORS_LIENS);
         String sep = base.endsWith("?") ? "" : "&";
         int pages = r.getPages();
-        int courante = Math.min(r.page(), pages);
-        List<Map<String, Object>> liens = new ArrayList<>();
-        for (int p = Math.max(1, courante - 2); p <= Math.min(pages, courante + 2); p++) {
-            liens.add(Map.of("numero", p, "url", base + sep + "page=" + p, "courante", p == courante));
-        }
-        Map<String, Object> pagination = new HashMap<>();
-        pagination.put("liens", liens);
-        pagination.put("premiere", courante > 1 ? base + sep + "page=1" : null);
-        pagination.put("precedente", courante > 1 ? base + sep + "page=" + (courante - 1) : null);
-        pagination.put("suivante", courante < pages ? base + sep + "page=" + (courante + 1) : null);
-        pagination.put("derniere", courante < pages ? base + sep + "page=" + pages : null);
-        pagination.put("pages", pages);
-        return pagination;
+        return Pagination.de(Math.min(r.page(), pages), pages, p -> base + sep + "page=" + p);
     }
 
     /** The request's query string without some parameters, re-encoded. */

@@ -1,12 +1,13 @@
-package fr.sne.community.info;
+package fr.sne.tenants.web;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * The DSFR pagination of a list: first, previous, a few numbered pages, next, last (null links
- * are shown disabled).
+ * The DSFR pagination of a list, shown by the template fragment {@code fragments/pagination ::
+ * pagination}: first, previous, a window of five numbered pages, next, last (null links are shown
+ * disabled).
  */
 public record Pagination(int page, int pages, String premiere, String precedente, String suivante, String derniere,
                          List<Lien> liens) {
