@@ -1,6 +1,5 @@
 package fr.sne.community.info;
 
-import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.identity.Actors;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -45,15 +44,7 @@ class ActualitesController {
 
     @Get
     ModelAndView<Map<String, Object>> liste(HttpRequest<?> request) {
-        Actor actor = Actors.of(request);
-        Lecteur lecteur = policy.lecteur(actor);
-        FiltresLecture filtres = FiltresLecture.lire(request.getParameters(), Rubrique.ACTUALITES, lecteur,
-                FiltresLecture.TAILLE_PAGE, CriteresLecture.Ordre.RECENTS);
-        Map<String, Object> model = PagesInfo.modele();
-        PagesInfo.liste(model, filtres, lecture.lister(actor, filtres.criteres()), Rubrique.ACTUALITES.chemin());
-        model.put("types", PagesInfo.types(Rubrique.ACTUALITES));
-        model.put("professionnel", lecteur.professionnel());
-        return new ModelAndView<>("info/actualites", model);
+        return new ModelAndView<>("info/actualites", PagesInfo.rubrique(request, Rubrique.ACTUALITES, lecture, policy));
     }
 
     /** RSS 2.0 of the public news only, whoever asks (feed readers never sign in). */

@@ -1,6 +1,5 @@
 package fr.sne.community.info;
 
-import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.identity.Actors;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -33,15 +32,7 @@ class DocumentationController {
 
     @Get
     ModelAndView<Map<String, Object>> liste(HttpRequest<?> request) {
-        Actor actor = Actors.of(request);
-        Lecteur lecteur = policy.lecteur(actor);
-        FiltresLecture filtres = FiltresLecture.lire(request.getParameters(), Rubrique.DOCUMENTATION, lecteur,
-                FiltresLecture.TAILLE_PAGE, CriteresLecture.Ordre.RECENTS);
-        Map<String, Object> model = PagesInfo.modele();
-        PagesInfo.liste(model, filtres, lecture.lister(actor, filtres.criteres()), Rubrique.DOCUMENTATION.chemin());
-        model.put("types", PagesInfo.types(Rubrique.DOCUMENTATION));
-        model.put("professionnel", lecteur.professionnel());
-        return new ModelAndView<>("info/documentation", model);
+        return new ModelAndView<>("info/documentation", PagesInfo.rubrique(request, Rubrique.DOCUMENTATION, lecture, policy));
     }
 
     @Get("/{slug}")

@@ -1,6 +1,9 @@
 package fr.sne.community.info;
 
+import fr.sne.tenants.identity.Actor;
+import fr.sne.tenants.identity.Actors;
 import fr.sne.tenants.web.Pagination;
+import io.micronaut.http.HttpRequest;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,5 +43,18 @@ final class PagesInfo {
         model.put("resultats", liste.resultats());
         model.put("pieces", liste.pieces());
         model.put("pagination", Pagination.de(liste.resultats().page(), liste.resultats().pages(), p -> filtres.url(chemin, p)));
+    }
+
+    /** The model of a section's list page (news, documentation): filters read, the reader's page of articles. */
+    static Map<String, Object> rubrique(HttpRequest<?> request, Rubrique rubrique, LectureService lecture, ArticlePolicy policy) {
+        Actor actor = Actors.of(request);
+        Lecteur lecteur = policy.lecteur(actor);
+        FiltresLecture filtres = FiltresLecture.lire(request.getParameters(), rubrique, lecteur,
+                FiltresLecture.TAILLE_PAGE, CriteresLecture.Ordre.RECENTS);
+        Map<String, Object> model = modele();
+        liste(model, filtres, lecture.lister(actor, filtres.criteres()), rubrique.chemin());
+        model.put("types", types(rubrique));
+        model.put("professionnel", lecteur.professionnel());
+        return model;
     }
 }
