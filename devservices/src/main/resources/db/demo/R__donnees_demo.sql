@@ -108,3 +108,46 @@ BEGIN
     ON CONFLICT (territoire) DO NOTHING;
 END
 $$;
+
+-- SNE Communautés: the demo spaces (issue #9). The community tables come with community's
+-- migrations: modules tested without community skip them.
+DO $$
+BEGIN
+    IF to_regclass('espace') IS NULL THEN
+        RETURN;
+    END IF;
+    INSERT INTO espace (territoire, slug, nom, description, visibilite, profil, cree_par)
+    SELECT e.territoire, e.slug, e.nom, e.description, e.visibilite, e.profil, (SELECT id FROM utilisateur WHERE email = 'admin@sne.test')
+    FROM (VALUES
+        (NULL, 'entraide', 'Entraide des professionnels',
+         'Questions et réponses entre guichets, gestionnaires et bailleurs sur l''enregistrement et la gestion des demandes.',
+         'PROFESSIONNELS', NULL),
+        (NULL, 'gt-national', 'GT national',
+         'L''espace des gestionnaires territoriaux de tous les départements : paramétrage, pilotage, réglementation.',
+         'PROFIL', 'GESTIONNAIRE_TERRITORIAL'),
+        (NULL, 'fichiers-partages', 'Gestionnaires de fichiers partagés',
+         'Groupe de travail sur invitation des gestionnaires de fichiers partagés.',
+         'INVITATION', NULL),
+        ('038', 'isere', 'Guichets de l''Isère',
+         'Les informations et échanges des guichets enregistreurs de l''Isère, animés par la DDETS.',
+         'TERRITOIRE', NULL)
+    ) AS e (territoire, slug, nom, description, visibilite, profil)
+    ON CONFLICT (slug) DO NOTHING;
+
+    INSERT INTO espace_membre (espace_id, utilisateur_id, role, ajoute_par)
+    SELECT s.id, u.id, m.role, (SELECT id FROM utilisateur WHERE email = 'admin@sne.test')
+    FROM (VALUES
+        ('entraide', 'admin@sne.test', 'PROPRIETAIRE'),
+        ('entraide', 'gt.isere@sne.test', 'MODERATEUR'),
+        ('gt-national', 'admin@sne.test', 'PROPRIETAIRE'),
+        ('gt-national', 'gt.gard@sne.test', 'MODERATEUR'),
+        ('fichiers-partages', 'gt.isere@sne.test', 'PROPRIETAIRE'),
+        ('fichiers-partages', 'gt.gard@sne.test', 'MEMBRE'),
+        ('fichiers-partages', 'manager.actis@sne.test', 'MEMBRE'),
+        ('isere', 'gt.isere@sne.test', 'PROPRIETAIRE')
+    ) AS m (slug, email, role)
+    JOIN espace s ON s.slug = m.slug
+    JOIN utilisateur u ON lower(u.email) = m.email
+    ON CONFLICT DO NOTHING;
+END
+$$;

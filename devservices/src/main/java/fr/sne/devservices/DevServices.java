@@ -74,6 +74,11 @@ public final class DevServices implements AutoCloseable {
                 started.add(mail);
                 props.put("sne.mail.host", "127.0.0.1");
                 props.put("sne.mail.port", mail.port());
+                props.put("sne.mail.entrant.host", "127.0.0.1");
+                props.put("sne.mail.entrant.port", mail.imapPort());
+                props.put("sne.mail.entrant.utilisateur", EmbeddedMailServer.BOITE_REPONSES);
+                props.put("sne.mail.entrant.mot-de-passe", EmbeddedMailServer.MOT_DE_PASSE_BOITE);
+                props.put("sne.mail.reponses", EmbeddedMailServer.BOITE_REPONSES);
             }
         } catch (Exception e) {
             closeAll(started);

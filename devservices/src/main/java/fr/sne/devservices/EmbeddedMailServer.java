@@ -14,8 +14,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** GreenMail SMTP server on loopback that keeps every mail it receives, for {@code /dev/mails}. */
+/**
+ * GreenMail SMTP and IMAP servers on loopback. SMTP keeps every mail it receives, for
+ * {@code /dev/mails}; IMAP serves the platform's inbound mailbox ({@link #BOITE_REPONSES}), where
+ * replies to notification mails land and which the application polls.
+ */
 public final class EmbeddedMailServer implements AutoCloseable {
+
+    /** The inbound mailbox's address (replies to notifications are addressed to it). */
+    public static final String BOITE_REPONSES = "reponses@sne.test";
+    /** Its IMAP password: a development value, on loopback only. */
+    public static final String MOT_DE_PASSE_BOITE = "reponses-dev";
 
     private final GreenMail greenMail;
 
@@ -24,13 +33,25 @@ public final class EmbeddedMailServer implements AutoCloseable {
     }
 
     public static EmbeddedMailServer start(int port) {
-        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail greenMail = new GreenMail(new ServerSetup[]{
+                new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.start();
+        greenMail.setUser(BOITE_REPONSES, BOITE_REPONSES, MOT_DE_PASSE_BOITE);
         return new EmbeddedMailServer(greenMail);
     }
 
     public int port() {
         return greenMail.getSmtp().getPort();
+    }
+
+    /** Another IMAP mailbox (tests use their own, away from the application's polling job). */
+    public void ajouterBoite(String adresse, String motDePasse) {
+        greenMail.setUser(adresse, adresse, motDePasse);
+    }
+
+    public int imapPort() {
+        return greenMail.getImap().getPort();
     }
 
     /** The caught mails, newest first; {@code id} is the mail's position in arrival order. */

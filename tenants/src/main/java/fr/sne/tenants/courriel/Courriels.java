@@ -106,6 +106,9 @@ public class Courriels {
         message.setFrom(new InternetAddress(expediteur));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(courriel.destinataire(), true));
         message.setSubject(courriel.objet(), "UTF-8");
+        for (var entete : courriel.entetes().entrySet()) {
+            message.setHeader(entete.getKey(), entete.getValue());
+        }
         if (courriel.piecesJointes().isEmpty()) {
             message.setText(courriel.texte(), "UTF-8");
             return message;
