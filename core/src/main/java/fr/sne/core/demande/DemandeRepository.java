@@ -234,6 +234,21 @@ class DemandeRepository {
         });
     }
 
+    /** The application a fresh idempotency key already created (read only: the claim is {@link #reclamer}'s). */
+    Optional<String> numeroDeCle(String territoire, String client, String cle, java.time.Instant maintenant) {
+        return jdbc.prepareStatement("""
+                SELECT numero_unique FROM idempotence WHERE territoire = ? AND client_id = ? AND cle = ?
+                AND numero_unique <> '' AND cree_le > ? - interval '24 hours'""", ps -> {
+            ps.setString(1, territoire);
+            ps.setString(2, client);
+            ps.setString(3, cle);
+            ps.setObject(4, java.time.OffsetDateTime.ofInstant(maintenant, java.time.ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        });
+    }
+
     /**
      * Claims an idempotency key: empty when it is new (the caller goes on and records its number
      * with {@link #associer}), else the number created by the first request with that key. A

@@ -101,8 +101,13 @@ public class DemandeService {
     }
 
     /**
-     * The registration itself, in one transaction: idempotency, checks, duplicates, number,
-     * application, first version, movement and audit.
+     * The registration itself, in two transactions: first the idempotency look-up, the checks,
+     * the duplicates and the number (its last statement, so the territory-and-month counter row
+     * is locked for one round trip, not for the whole registration: registrations of a territory
+     * no longer queue on it); then the application, first version, movement, attestation outbox,
+     * idempotency key and audit. A failure of the second leaves the number unused (a gap in the
+     * month's sequence): numbers stay unique and are never reused, which is what the register
+     * asks; they need not be consecutive. Inside a caller's transaction (a separation) both join it.
      */
     Resultat enregistrer(Actor actor, String territoire, String guichet, LocalDate dateDepot, DemandeJson.Creation creation,
                          String client, String cleIdempotence) {
@@ -111,12 +116,10 @@ public class DemandeService {
 
     private Resultat enregistrer(Actor actor, String territoire, String guichet, LocalDate dateDepot, DemandeJson.Creation creation,
                                  String client, String cleIdempotence, DemandeJson.Demande origine) {
-        return transactions.inScope(Scope.territoire(territoire), () -> {
-            if (cleIdempotence != null) {
-                Optional<String> premier = demandes.reclamer(territoire, client, cleIdempotence, clock.instant());
-                if (premier.isPresent()) {
-                    return new Resultat(demandes.trouver(premier.get()).orElseThrow(), true);
-                }
+        Preparation preparation = transactions.inScope(Scope.territoire(territoire), () -> {
+            Optional<Resultat> deja = rejouee(territoire, client, cleIdempotence);
+            if (deja.isPresent()) {
+                return new Preparation(deja.get(), null);
             }
             List<String> departements = territoires.trouver(territoire).orElseThrow().departements();
             var anomalies = validation.anomalies(creation, departements, dateDepot, aujourdhui());
@@ -128,10 +131,30 @@ public class DemandeService {
                 List<String> doublons = demandes.doublons(territoire, Cles.cle(demandeur.nomNaissance()),
                         Cles.cle(demandeur.prenoms()), demandeur.dateNaissance());
                 if (!doublons.isEmpty()) {
+                    // the duplicate may be a concurrent retry's application, committed since the look-up above
+                    Optional<Resultat> retry = rejouee(territoire, client, cleIdempotence);
+                    if (retry.isPresent()) {
+                        return new Preparation(retry.get(), null);
+                    }
                     throw new DoublonsProbables(doublons);
                 }
             }
-            String numero = numerotation.attribuer(territoire, guichet, dateDepot).toString();
+            // last statement of this transaction: the counter row is released by the commit that follows
+            return new Preparation(null, numerotation.attribuer(territoire, guichet, dateDepot).toString());
+        });
+        if (preparation.rejouee() != null) {
+            return preparation.rejouee();
+        }
+        String numero = preparation.numero();
+        return transactions.inScope(Scope.territoire(territoire), () -> {
+            if (cleIdempotence != null) {
+                // a concurrent request with the same key won: its application is the answer (this number stays unused)
+                Optional<String> premier = demandes.reclamer(territoire, client, cleIdempotence, clock.instant());
+                if (premier.isPresent()) {
+                    return new Resultat(demandes.trouver(premier.get()).orElseThrow(), true);
+                }
+            }
+            DemandeJson.Demandeur demandeur = creation.contenu().demandeur();
             // a separation's application keeps the original's validity as well as its seniority
             DemandeJson.Demande demande = new DemandeJson.Demande(numero, territoire, "ACTIVE", dateDepot,
                     origine == null ? null : origine.dateDernierRenouvellement(),
@@ -167,6 +190,19 @@ public class DemandeService {
             audit.changement(actor, TypeAction.CREATION, territoire, "DEMANDE", numero, null, apres);
             return new Resultat(demande, false);
         });
+    }
+
+    /** The application an earlier request with this idempotency key created, if any (committed). */
+    private Optional<Resultat> rejouee(String territoire, String client, String cleIdempotence) {
+        if (cleIdempotence == null) {
+            return Optional.empty();
+        }
+        return demandes.numeroDeCle(territoire, client, cleIdempotence, clock.instant())
+                .map(numero -> new Resultat(demandes.trouver(numero).orElseThrow(), true));
+    }
+
+    /** The first transaction's outcome: the earlier answer to a replayed request, or the number taken. */
+    private record Preparation(Resultat rejouee, String numero) {
     }
 
     /**

@@ -7,9 +7,12 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 
 /**
- * Issues unique numbers. Must run inside the registering transaction, in the territory's scope:
- * the counter row stays locked until that transaction ends, so a number is issued only with the
- * application that carries it (a rolled-back registration issues nothing).
+ * Issues unique numbers, in the territory's scope. The counter row stays locked until the calling
+ * transaction ends (concurrent creators on any number of nodes wait for it, so none gets the same
+ * number): call it as the last statement of a short transaction, not in the middle of the writes
+ * of a registration, or every registration of the territory and month queues behind the one
+ * holding the row (bench issue #11: ~400/s at most). A number whose transaction commits is never
+ * issued again, even if the application that was to carry it is then not written (a gap).
  */
 @Singleton
 public class Numerotation {

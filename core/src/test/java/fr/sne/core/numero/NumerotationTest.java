@@ -75,13 +75,13 @@ class NumerotationTest implements SharedServicesTest {
     }
 
     @Test
-    void aRolledBackRegistrationIssuesNothingAndEachMonthAndTerritoryHasItsOwnSequence() {
+    void aRolledBackNumberingIssuesNothingAndEachMonthAndTerritoryHasItsOwnSequence() {
         LocalDate depot = LocalDate.of(2026, 2, 14);
         assertEquals("030022600000130001", transactions.inScope(Scope.territoire("030"),
                 () -> numerotation.attribuer("030", "30001", depot)).toString());
         assertThrows(IllegalStateException.class, () -> transactions.inScope(Scope.territoire("030"), () -> {
             numerotation.attribuer("030", "30001", depot);
-            throw new IllegalStateException("registration failed");
+            throw new IllegalStateException("numbering transaction failed");
         }));
         assertEquals(2, transactions.inScope(Scope.territoire("030"), () -> numerotation.attribuer("030", "30002", depot)).sequence());
         assertEquals(1, transactions.inScope(Scope.territoire("030"),
