@@ -81,12 +81,6 @@ final class Preparation {
             if (index != null) {
                 index.retablir(c, journal);
             }
-            if (Boolean.getBoolean("banc.statistiquesCommunes")) {
-                // the proposed fix of the commune search's plans (docs/benchmarks.md), tried here before a migration carries it
-                executer(c, "CREATE STATISTICS IF NOT EXISTS demande_commune_territoire_commune (dependencies, mcv) ON territoire, commune FROM demande_commune");
-                executer(c, "ANALYZE demande_commune");
-                journal.println("[banc] statistiques étendues (territoire, commune) de demande_commune créées");
-            }
             if (superUtilisateur.isPresent()) {
                 superUtilisateur.get().close();
             }
