@@ -62,7 +62,7 @@ class AbonnementController {
         }
         String retour = form.get("retour") != null ? form.get("retour") : chemin(request.getHeaders().get("Referer"));
         boolean retourSur = retour != null && retour.startsWith("/communaute/") && !retour.contains("//") && retour.length() <= 500
-                && retour.matches("[A-Za-z0-9/_.~%?=&-]+");
+                && retour.matches("[A-Za-z0-9/_.~%?=&-]+") && !retour.startsWith("/communaute/abonnements");
         return HttpResponse.seeOther(URI.create(retourSur ? retour : "/communaute/abonnements?message=niveau"));
     }
 
