@@ -200,6 +200,8 @@ class DigestTest implements SharedServicesTest {
         PreferencesCourriel apres = transactions.withoutScope(() -> abonnements.preferences(gard));
         assertFalse(apres.courriels());
         assertEquals(PreferencesCourriel.Frequence.HEBDOMADAIRE, apres.frequence());
+        assertTrue(f.compter("SELECT count(*) FROM audit WHERE objet_type = 'abonnement' AND objet_id = ? AND acteur = 'systeme:lien-desabonnement'",
+                gard + ":courriels") >= 1, "the change is audited");
 
         // back on from the preferences page (signed in)
         WebClient web = new WebClient(server);

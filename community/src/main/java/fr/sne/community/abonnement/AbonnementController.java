@@ -93,7 +93,7 @@ class AbonnementController {
         Actor.Professionnel actor = Acces.professionnel(request);
         PreferencesCourriel.Frequence frequence = "QUOTIDIEN".equals(form.get("frequence"))
                 ? PreferencesCourriel.Frequence.QUOTIDIEN : PreferencesCourriel.Frequence.HEBDOMADAIRE;
-        abonnements.enregistrer(actor.utilisateurId(), new PreferencesCourriel(frequence, "oui".equals(form.get("courriels"))));
+        abonnements.enregistrer(actor, new PreferencesCourriel(frequence, "oui".equals(form.get("courriels"))));
         return HttpResponse.seeOther(URI.create("/communaute/abonnements?message=preferences"));
     }
 

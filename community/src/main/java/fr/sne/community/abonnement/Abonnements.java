@@ -3,6 +3,8 @@ package fr.sne.community.abonnement;
 import fr.sne.community.espace.ActionEspace;
 import fr.sne.community.espace.EspaceVu;
 import fr.sne.community.espace.Espaces;
+import fr.sne.tenants.audit.AuditTrail;
+import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.identity.Actor;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Formulaire;
@@ -17,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * A person's subscriptions and e-mail preferences. These are their own settings (no territory):
- * read and written outside any tenant scope, always for the signed-in person. Watching a space
+ * read and written outside any tenant scope, always for the signed-in person (or the person an
+ * unsubscribe link was signed for), each change audited in its transaction. Watching a space
  * requires seeing it; watching a category, a topic or a tag does not reveal anything (notifications
  * are filtered by the spaces the person sees when they are sent).
  */
@@ -32,12 +35,24 @@ public class Abonnements {
     private final AbonnementRepository repository;
     private final Espaces espaces;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    Abonnements(TenantTransactions transactions, AbonnementRepository repository, Espaces espaces, Clock clock) {
+    Abonnements(TenantTransactions transactions, AbonnementRepository repository, Espaces espaces, Clock clock, AuditTrail audit) {
         this.transactions = transactions;
         this.repository = repository;
         this.espaces = espaces;
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** Every change of a subscription or a preference is audited with it (who, whose, before, after). */
+    private void auditer(Actor actor, long utilisateurId, String objet, Object avant, Object apres) {
+        Map<String, Object> a = new java.util.HashMap<>();
+        Map<String, Object> b = new java.util.HashMap<>();
+        a.put("valeur", avant == null ? null : avant.toString());
+        b.put("valeur", apres == null ? null : apres.toString());
+        audit.changement(actor, avant == null ? TypeAction.CREATION : apres == null ? TypeAction.SUPPRESSION : TypeAction.MODIFICATION,
+                null, "abonnement", utilisateurId + ":" + objet, a, b);
     }
 
     public List<Ligne> lister(Actor.Professionnel actor) {
@@ -83,23 +98,34 @@ public class Abonnements {
         // only links inside the portal's community (never an outside address)
         String urlSure = u.startsWith("/communaute/") && u.length() <= 500 && !u.contains("//") ? u : "";
         transactions.withoutScope(() -> {
+            Optional<Niveau> avant = repository.niveau(actor.utilisateurId(), cible);
             repository.definir(actor.utilisateurId(), cible, niveau, libelleSur, urlSure, clock.instant());
+            auditer(actor, actor.utilisateurId(), cible.toString(), avant.orElse(null), niveau);
             return null;
         });
         return cible;
     }
 
     public boolean retirer(Actor.Professionnel actor, Cible cible) {
-        return transactions.withoutScope(() -> repository.supprimer(actor.utilisateurId(), cible));
+        return transactions.withoutScope(() -> {
+            Optional<Niveau> avant = repository.niveau(actor.utilisateurId(), cible);
+            boolean retire = repository.supprimer(actor.utilisateurId(), cible);
+            if (retire) {
+                auditer(actor, actor.utilisateurId(), cible.toString(), avant.orElse(null), null);
+            }
+            return retire;
+        });
     }
 
     public PreferencesCourriel preferences(long utilisateurId) {
         return transactions.withoutScope(() -> repository.preferences(utilisateurId));
     }
 
-    public void enregistrer(long utilisateurId, PreferencesCourriel preferences) {
+    public void enregistrer(Actor.Professionnel actor, PreferencesCourriel preferences) {
         transactions.withoutScope(() -> {
-            repository.enregistrer(utilisateurId, preferences, clock.instant());
+            PreferencesCourriel avant = repository.preferences(actor.utilisateurId());
+            repository.enregistrer(actor.utilisateurId(), preferences, clock.instant());
+            auditer(actor, actor.utilisateurId(), "courriels", avant, preferences);
             return null;
         });
     }
@@ -109,12 +135,17 @@ public class Abonnements {
      * so the person still sees it on the notifications page.
      */
     public void desabonner(JetonDesabonnement.Contenu contenu) {
+        Actor lien = new Actor.Systeme("lien-desabonnement");
         transactions.withoutScope(() -> {
             if (contenu.cible().isEmpty()) {
                 PreferencesCourriel p = repository.preferences(contenu.utilisateurId());
-                repository.enregistrer(contenu.utilisateurId(), new PreferencesCourriel(p.frequence(), false), clock.instant());
+                PreferencesCourriel apres = new PreferencesCourriel(p.frequence(), false);
+                repository.enregistrer(contenu.utilisateurId(), apres, clock.instant());
+                auditer(lien, contenu.utilisateurId(), "courriels", p, apres);
             } else {
+                Optional<Niveau> avant = repository.niveau(contenu.utilisateurId(), contenu.cible().get());
                 repository.definir(contenu.utilisateurId(), contenu.cible().get(), Niveau.SUIVI, "", "", clock.instant());
+                auditer(lien, contenu.utilisateurId(), contenu.cible().get().toString(), avant.orElse(null), Niveau.SUIVI);
             }
             return null;
         });
