@@ -10,6 +10,7 @@ import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Adds what the shared layout shows (the signed-in person, the active habilitation) to every page. */
@@ -17,14 +18,18 @@ import java.util.Map;
 public class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
     private final String csrfCookie;
+    private final List<ComplementLayout> complements;
 
-    LayoutModel(CsrfConfiguration csrf) {
+    LayoutModel(CsrfConfiguration csrf, List<ComplementLayout> complements) {
         this.csrfCookie = csrf.getCookieName();
+        this.complements = List.copyOf(complements);
     }
 
     @Override
     public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
         Map<String, Object> model = commun(request);
+        Actor actor = Actors.of(request);
+        complements.forEach(c -> c.completer(actor, model));
         model.putAll(modelAndView.getModel().orElseGet(Map::of));
         modelAndView.setModel(model);
     }
