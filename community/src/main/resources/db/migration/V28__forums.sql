@@ -149,6 +149,7 @@ END
 $$;
 
 GRANT SELECT, INSERT, UPDATE ON forum_categorie, forum_sujet, forum_message, forum_signalement TO ${approle};
-GRANT SELECT, INSERT ON forum_message_version, moderation_journal TO ${approle};
-GRANT SELECT, INSERT, DELETE ON forum_merci TO ${approle};
+GRANT SELECT, INSERT, UPDATE ON forum_message_version TO ${approle};
+GRANT SELECT, INSERT ON moderation_journal TO ${approle};
+GRANT SELECT, INSERT, UPDATE, DELETE ON forum_merci TO ${approle};
 GRANT SELECT, INSERT, UPDATE, DELETE ON forum_brouillon TO ${approle};

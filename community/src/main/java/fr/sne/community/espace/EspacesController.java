@@ -99,7 +99,8 @@ class EspacesController {
 
     @Post("/{slug}/membres/{utilisateurId}/retrait")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> retirer(HttpRequest<?> request, @PathVariable String slug, @PathVariable long utilisateurId) {
+    HttpResponse<?> retirer(HttpRequest<?> request, @PathVariable String slug, @PathVariable long utilisateurId,
+                           @Body Map<String, String> form) {
         service.retirer(Actors.of(request), slug, utilisateurId);
         return HttpResponse.seeOther(URI.create("/communaute/espaces/" + URLEncoder.encode(slug, StandardCharsets.UTF_8) + "/membres?message=retire"));
     }

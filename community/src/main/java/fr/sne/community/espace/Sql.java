@@ -43,7 +43,7 @@ public final class Sql {
 
     public <T> Optional<T> un(String sql, Ligne<T> ligne, Object... parametres) {
         List<T> liste = liste(sql, ligne, parametres);
-        return liste.isEmpty() ? Optional.empty() : Optional.of(liste.getFirst());
+        return liste.isEmpty() ? Optional.empty() : Optional.ofNullable(liste.getFirst());
     }
 
     public long cle(String sql, Object... parametres) {

@@ -254,7 +254,7 @@ class ForumController {
 
     @Post("/communaute/forum/messages/{id}/merci")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> merci(HttpRequest<?> request, @PathVariable long id) {
+    HttpResponse<?> merci(HttpRequest<?> request, @PathVariable long id, @Body Map<String, String> form) {
         Actor actor = Actors.of(request);
         Message m = service.message(actor, id);
         service.merci(actor, id);
