@@ -293,6 +293,41 @@ class ForumTest implements SharedServicesTest {
         assertTrue(liste.contains("Espace de test") && liste.contains("Propriétaire"));
     }
 
+    @Test
+    void attachmentsAreStoredCheckedAndSearchable() throws SQLException {
+        WebClient gtIsere = connecte(GT_ISERE);
+        long categorie = categorie(gtIsere, "isere", unique("Fichiers"), "0", false);
+        long sujet = sujet(gtIsere, categorie, unique("Modèle de courrier"), "Voici le modèle.");
+        long message = premierMessage(gtIsere, sujet);
+        String mot = "quetzal" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "q");
+        HttpResponse<String> refuse = envoyer(gtIsere, message, "page.html", "<script>alert(1)</script>");
+        assertEquals(422, refuse.statusCode());
+        assertTrue(refuse.body().contains("Ce format n’est pas accepté"));
+        HttpResponse<String> r = envoyer(gtIsere, message, "modèle courrier.txt", "Objet : radiation. Mot clé " + mot);
+        assertEquals(303, r.statusCode(), r.body());
+        Matcher lien = Pattern.compile("href=\"(/communaute/forum/pieces/\\d+/[^\"]+)\"").matcher(gtIsere.page("/communaute/forum/sujets/" + sujet).body());
+        assertTrue(lien.find());
+        HttpResponse<byte[]> fichier = gtIsere.download(lien.group(1));
+        assertEquals(200, fichier.statusCode());
+        assertTrue(new String(fichier.body(), java.nio.charset.StandardCharsets.UTF_8).contains(mot));
+        assertEquals("nosniff", fichier.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(fichier.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals(404, connecte(GT_GARD).download(lien.group(1)).statusCode(), "another territory's file");
+        moteur.attendreVisibilite();
+        assertTrue(gtIsere.page("/recherche?q=" + mot).body().contains("/communaute/forum/sujets/" + sujet + "\""), "the file's text is searchable");
+    }
+
+    HttpResponse<String> envoyer(WebClient web, long message, String nom, String contenu) {
+        String frontiere = "----sne" + UUID.randomUUID();
+        String corps = "--" + frontiere + "\r\nContent-Disposition: form-data; name=\"csrfToken\"\r\n\r\n" + web.csrfToken() + "\r\n"
+                + "--" + frontiere + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + nom + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + contenu + "\r\n--" + frontiere + "--\r\n";
+        return web.send(java.net.http.HttpRequest.newBuilder(web.uri("/communaute/forum/messages/" + message + "/pieces"))
+                .header("Accept", WebClient.BROWSER_ACCEPT)
+                .header("Content-Type", "multipart/form-data; boundary=" + frontiere)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(corps, java.nio.charset.StandardCharsets.UTF_8)).build());
+    }
+
     // Helpers ----------------------------------------------------------------------------------------
 
     WebClient connecte(String email) {
@@ -412,7 +447,7 @@ class ForumTest implements SharedServicesTest {
         try (Connection c = SiteInformationTest.owner(); Statement st = c.createStatement()) {
             st.executeUpdate("DELETE FROM evenement_communaute WHERE sujet_id IS NOT NULL AND type IN ('SUJET', 'REPONSE', 'SUJET_RESOLU')");
             st.executeUpdate("UPDATE forum_sujet SET reponse_acceptee_id = NULL, fusionne_dans = NULL");
-            for (String t : List.of("forum_merci", "forum_message_version", "forum_signalement", "forum_brouillon", "forum_message",
+            for (String t : List.of("forum_piece", "forum_merci", "forum_message_version", "forum_signalement", "forum_brouillon", "forum_message",
                     "forum_sujet", "forum_categorie", "moderation_journal")) {
                 st.executeUpdate("DELETE FROM " + t);
             }

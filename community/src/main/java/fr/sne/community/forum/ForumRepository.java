@@ -116,6 +116,7 @@ class ForumRepository {
         sql.maj("UPDATE forum_signalement SET espace_id = ? WHERE message_id IN (SELECT id FROM forum_message WHERE sujet_id = ?)", espaceId, sujetId);
         sql.maj("UPDATE forum_message_version SET espace_id = ? WHERE message_id IN (SELECT id FROM forum_message WHERE sujet_id = ?)", espaceId, sujetId);
         sql.maj("UPDATE forum_merci SET espace_id = ? WHERE message_id IN (SELECT id FROM forum_message WHERE sujet_id = ?)", espaceId, sujetId);
+        sql.maj("UPDATE forum_piece SET espace_id = ? WHERE message_id IN (SELECT id FROM forum_message WHERE sujet_id = ?)", espaceId, sujetId);
     }
 
     /** Moves every post of {@code source} into {@code cible} and leaves {@code source} as a redirect. */
@@ -268,6 +269,37 @@ class ForumRepository {
     void traiterSignalements(long messageId, long parId, String decision, Instant le) {
         sql.maj("UPDATE forum_signalement SET traite_le = ?, traite_par = ?, decision = ? WHERE message_id = ? AND traite_le IS NULL",
                 le, parId, decision, messageId);
+    }
+
+    // attachments
+
+    long ajouterPiece(long espaceId, long messageId, long auteurId, String nom, String typeMime, long taille, String cle, String texte, Instant le) {
+        return sql.cle("""
+                INSERT INTO forum_piece (espace_id, message_id, auteur_id, nom, type_mime, taille, cle_objet, texte, cree_le)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", espaceId, messageId, auteurId, nom, typeMime, taille, cle, texte, le);
+    }
+
+    Optional<PieceForum> piece(long id) {
+        return sql.un("SELECT * FROM forum_piece WHERE id = ?", ForumRepository::piece, id);
+    }
+
+    /** A topic's attachments, by post. */
+    List<PieceForum> pieces(long sujetId) {
+        return sql.liste("""
+                SELECT p.* FROM forum_piece p JOIN forum_message m ON m.id = p.message_id
+                 WHERE m.sujet_id = ? ORDER BY p.id""", ForumRepository::piece, sujetId);
+    }
+
+    /** The extracted text of the attachments of a topic's published, visible posts (search). */
+    String textePieces(long sujetId) {
+        return String.join("\n", sql.liste("""
+                SELECT p.nom || E'\n' || coalesce(p.texte, '') FROM forum_piece p JOIN forum_message m ON m.id = p.message_id
+                 WHERE m.sujet_id = ? AND m.statut = 'PUBLIE' AND NOT m.masque ORDER BY p.id""", rs -> rs.getString(1), sujetId));
+    }
+
+    private static PieceForum piece(ResultSet rs) throws SQLException {
+        return new PieceForum(rs.getLong("id"), rs.getLong("message_id"), rs.getLong("espace_id"), rs.getString("nom"),
+                rs.getString("type_mime"), rs.getLong("taille"), rs.getString("cle_objet"), Sql.instant(rs, "cree_le"));
     }
 
     // search

@@ -86,6 +86,8 @@ public class IndexationSujets implements SourceIndexation {
         String texte = Stream.concat(Stream.of(String.join(" ", s.tags())),
                         messages.stream().filter(m -> "PUBLIE".equals(m.statut()) && !m.masque()).map(m -> rendu.texte(m.markdown())))
                 .filter(t -> !t.isBlank()).collect(Collectors.joining("\n"));
+        String pieces = forum.textePieces(s.id());
+        texte = pieces.isBlank() ? texte : texte + "\n" + pieces;
         return new DocumentIndexe(Sujet.idRecherche(s.id()), "sujet", s.titre(), texte, List.of(), e.nom(),
                 s.dernierMessageLe(), s.url(), e.acces());
     }

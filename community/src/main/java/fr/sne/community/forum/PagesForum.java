@@ -44,11 +44,13 @@ class PagesForum {
     private final Espaces espaces;
     private final ForumService service;
     private final Redaction redaction;
+    private final PiecesForumService pieces;
 
-    PagesForum(Espaces espaces, ForumService service, Redaction redaction) {
+    PagesForum(Espaces espaces, ForumService service, Redaction redaction, PiecesForumService pieces) {
         this.espaces = espaces;
         this.service = service;
         this.redaction = redaction;
+        this.pieces = pieces;
     }
 
     static String resume(String texte) {
@@ -70,6 +72,7 @@ class PagesForum {
                 .findFirst().map(m -> resume(redaction.texte(m.markdown()))).orElse(""));
         model.put("peutResoudre", s.moderateur() || s.sujet().auteurId() == ForumService.id(actor));
         model.put("moi", ForumService.id(actor));
+        model.put("pieces", pieces.pieces(s).stream().collect(java.util.stream.Collectors.groupingBy(PieceForum::messageId)));
         Map<String, String> valeurs = saisie;
         if (valeurs == null) {
             valeurs = service.brouillon(actor, s.espace().espace(), "sujet:" + s.sujet().id())
@@ -88,6 +91,7 @@ class PagesForum {
             case "non-resolu" -> "Le sujet n’est plus marqué comme résolu.";
             case "modifie" -> "Le message est modifié ; sa version précédente reste consultable.";
             case "signale" -> "Merci : les modérateurs de l’espace examineront votre signalement.";
+            case "piece" -> "Le fichier est joint au message.";
             case "moderation" -> "L’action de modération est enregistrée au journal.";
             default -> null;
         });
