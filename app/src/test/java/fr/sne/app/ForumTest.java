@@ -165,6 +165,22 @@ class ForumTest implements SharedServicesTest {
     }
 
     @Test
+    void draftsAreKeptPerUserAndRestored() {
+        WebClient agent = connecte(AGENT_ACTIS);
+        long categorie = categorie(connecte(GT_ISERE), "entraide", unique("Brouillons"), "0", false);
+        HttpResponse<String> r = agent.submit("/communaute/forum/categories/" + categorie + "/sujets",
+                Map.of("titre", "Titre en cours", "markdown", "Texte pas fini", "action", "brouillon"));
+        assertEquals(303, r.statusCode(), r.body());
+        String page = connecte(AGENT_ACTIS).page("/communaute/forum/categories/" + categorie).body();
+        assertTrue(page.contains("Votre brouillon a été restauré") && page.contains("Titre en cours") && page.contains("Texte pas fini"));
+        assertFalse(connecte(GT_GARD).page("/communaute/forum/categories/" + categorie).body().contains("Texte pas fini"), "one's own draft");
+        long sujet = sujet(agent, categorie, "Titre final", "Texte fini");
+        assertFalse(agent.page("/communaute/forum/categories/" + categorie).body().contains("Texte pas fini"), "published: the draft is gone");
+        assertEquals(303, agent.submit("/communaute/forum/sujets/" + sujet + "/reponses", Map.of("markdown", "Réponse en cours", "action", "brouillon")).statusCode());
+        assertTrue(agent.page("/communaute/forum/sujets/" + sujet).body().contains("Réponse en cours"));
+    }
+
+    @Test
     void slowModeRefusesWithTheRemainingWait() {
         WebClient gtIsere = connecte(GT_ISERE);
         long categorie = categorie(gtIsere, "entraide", unique("Lente"), "3600", false);
@@ -216,6 +232,15 @@ class ForumTest implements SharedServicesTest {
         assertEquals(303, agent.submit("/communaute/forum/sujets/" + source + "/reponses", Map.of("markdown", "Réponse dans le doublon", "action", "publier")).statusCode());
         long aMasquer = dernierMessage(agent, source);
 
+        // a member flags the duplicate; it waits in the review queue
+        long premier = premierMessage(gtIsere, source);
+        assertEquals(422, agent.submit("/communaute/forum/messages/" + premier + "/signaler", Map.of("motif", "AUTRE", "texte", "")).statusCode());
+        assertEquals(303, agent.submit("/communaute/forum/messages/" + premier + "/signaler", Map.of("motif", "HORS_SUJET", "texte", "doublon")).statusCode());
+        assertTrue(gtIsere.page("/communaute/espaces/entraide/moderation").body().contains("HORS_SUJET : doublon"));
+        assertEquals(403, agent.page("/communaute/espaces/entraide/moderation").statusCode());
+        assertEquals(303, gtIsere.submit("/communaute/forum/sujets/" + cible + "/epingle", Map.of("epingle", "true")).statusCode());
+        assertTrue(agent.page("/communaute/forum/categories/" + categorie).body().contains("Annonce"));
+
         // a reason is mandatory
         HttpResponse<String> sansMotif = gtIsere.submit("/communaute/forum/sujets/" + cible + "/verrou", Map.of("verrouille", "true", "motif", ""));
         assertEquals(422, sansMotif.statusCode());
@@ -242,7 +267,7 @@ class ForumTest implements SharedServicesTest {
         assertFalse(agent.page("/communaute/forum/sujets/" + cible).body().contains("Réponse dans le doublon"), "the hidden post stays hidden");
 
         String journal = gtIsere.page("/communaute/espaces/entraide/journal").body();
-        for (String attendu : List.of("Message masqué", "Hors charte", "Sujet verrouillé", "Discussion close", "Sujet déplacé", "Mieux rangé",
+        for (String attendu : List.of("Sujet épinglé", "Message masqué", "Hors charte", "Sujet verrouillé", "Discussion close", "Sujet déplacé", "Mieux rangé",
                 "Réglages de catégorie modifiés", "Trop de messages", "Sujets fusionnés", "Doublon", "Claire Moreau")) {
             assertTrue(journal.contains(attendu), attendu);
         }
