@@ -132,13 +132,26 @@ CREATE TABLE moderation_journal (
 );
 CREATE INDEX moderation_journal_espace_idx ON moderation_journal (espace_id, cree_le DESC);
 
+-- Like sne_espace_territoire (V27), but a space that the current scope does not show is an error:
+-- otherwise, in another territory's scope, the lookup would find nothing and file the row as
+-- national content, readable by everyone.
+CREATE FUNCTION sne_forum_territoire() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    SELECT e.territoire INTO NEW.territoire FROM espace e WHERE e.id = NEW.espace_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'espace % hors de la portée courante', NEW.espace_id USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
 DO $$
 DECLARE
     t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['forum_categorie', 'forum_sujet', 'forum_message', 'forum_message_version', 'forum_merci',
                              'forum_brouillon', 'forum_signalement', 'moderation_journal'] LOOP
-        EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OF espace_id ON %I FOR EACH ROW EXECUTE FUNCTION sne_espace_territoire()',
+        EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OF espace_id ON %I FOR EACH ROW EXECUTE FUNCTION sne_forum_territoire()',
                        t || '_territoire', t);
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);

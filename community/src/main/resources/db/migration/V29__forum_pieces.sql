@@ -18,7 +18,7 @@ CREATE TABLE forum_piece (
 CREATE INDEX forum_piece_message_idx ON forum_piece (message_id, id);
 
 CREATE TRIGGER forum_piece_territoire BEFORE INSERT OR UPDATE OF espace_id ON forum_piece
-    FOR EACH ROW EXECUTE FUNCTION sne_espace_territoire();
+    FOR EACH ROW EXECUTE FUNCTION sne_forum_territoire();
 ALTER TABLE forum_piece ENABLE ROW LEVEL SECURITY;
 ALTER TABLE forum_piece FORCE ROW LEVEL SECURITY;
 CREATE POLICY forum_piece_communaute ON forum_piece
