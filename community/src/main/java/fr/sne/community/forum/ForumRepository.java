@@ -94,11 +94,6 @@ class ForumRepository {
         sql.maj("UPDATE forum_sujet SET dernier_message_le = greatest(dernier_message_le, ?) WHERE id = ?", le, sujetId);
     }
 
-    boolean modifierSujet(long id, int version, String titre, List<String> tags) {
-        return sql.maj("UPDATE forum_sujet SET titre = ?, tags = ?, version = version + 1 WHERE id = ? AND version = ?",
-                titre, tags, id, version) == 1;
-    }
-
     void drapeau(long id, String colonne, boolean valeur) {
         if (!List.of("epingle", "verrouille", "en_attente").contains(colonne)) {
             throw new IllegalArgumentException(colonne);
