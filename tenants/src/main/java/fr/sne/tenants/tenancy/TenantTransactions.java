@@ -28,8 +28,20 @@ public class TenantTransactions {
     public <T> T inScope(Scope scope, Supplier<T> work) {
         TransactionDefinition definition = scope.readOnly() ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT;
         return transactions.execute(definition, status -> {
+            if (status.isNewTransaction()) {
+                apply(status.getConnection(), scope);
+                return work.get();
+            }
+            // Nested in a caller's transaction (which it joins): the inner scope holds for the inner
+            // work only; the caller's settings come back afterwards, so a nested national read can
+            // never widen the rest of a territory's transaction.
+            String[] exterieur = settings(status.getConnection());
             apply(status.getConnection(), scope);
-            return work.get();
+            try {
+                return work.get();
+            } finally {
+                restore(status.getConnection(), exterieur);
+            }
         });
     }
 
@@ -41,6 +53,25 @@ public class TenantTransactions {
     /** Work on tables that are not tenant data (identity resolution, reference data). */
     public <T> T withoutScope(Supplier<T> work) {
         return transactions.execute(TransactionDefinition.DEFAULT, status -> work.get());
+    }
+
+    private static String[] settings(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT current_setting('sne.territoire', true), current_setting('sne.portee', true), current_setting('sne.compte', true)");
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new String[]{rs.getString(1), rs.getString(2), rs.getString(3)};
+        }
+    }
+
+    private static void restore(Connection connection, String[] settings) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT set_config('sne.territoire', ?, true), set_config('sne.portee', ?, true), set_config('sne.compte', ?, true)")) {
+            for (int i = 0; i < 3; i++) {
+                ps.setString(i + 1, settings[i] == null ? "" : settings[i]);
+            }
+            ps.execute();
+        }
     }
 
     private static void apply(Connection connection, Scope scope) throws SQLException {

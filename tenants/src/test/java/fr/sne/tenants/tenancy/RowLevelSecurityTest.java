@@ -169,6 +169,19 @@ class RowLevelSecurityTest implements SharedServicesTest {
     }
 
     @Test
+    void aNestedScopeHoldsForTheNestedWorkOnlyAndNeverWidensTheCaller() {
+        List<List<String>> vus = transactions.inScope(Scope.territoireReadOnly("030"), () -> {
+            List<String> avant = desks();
+            int national = transactions.inScope(Scope.nationalReadOnly(), () -> desks()).size();
+            List<String> apres = desks();
+            return List.of(avant, List.of(String.valueOf(national)), apres);
+        });
+        assertEquals(List.of("30001", "30002", "30003"), vus.get(0));
+        assertEquals(List.of("7"), vus.get(1));
+        assertEquals(List.of("30001", "30002", "30003"), vus.get(2), "the caller's territory is restored");
+    }
+
+    @Test
     void nationalScopeIsReadOnly() {
         RuntimeException refused = assertThrows(RuntimeException.class, () ->
                 transactions.inScope(Scope.nationalReadOnly(), () -> jdbc.prepareStatement(
