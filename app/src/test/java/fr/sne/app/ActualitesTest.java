@@ -47,7 +47,7 @@ class ActualitesTest implements SharedServicesTest {
     }
 
     static String publier(WebClient web, String espace, String titre, boolean important) {
-        Map<String, String> form = new LinkedHashMap<>(Map.of("titre", titre, "contenu", "Texte de " + titre + " <script>alert(1)</script>"));
+        Map<String, String> form = new LinkedHashMap<>(Map.of("titre", titre, "texte", "Texte de " + titre + " <script>alert(1)</script>"));
         if (important) {
             form.put("important", "true");
         }
@@ -91,7 +91,7 @@ class ActualitesTest implements SharedServicesTest {
     @Test
     void onlyModeratorsPublishAndWallsHold() {
         assertEquals(403, connecte(WikiTest.AGENT_ACTIS).submit("/communaute/espaces/entraide/actualites",
-                Map.of("titre", "x", "contenu", "y")).statusCode(), "a member who does not moderate cannot publish");
+                Map.of("titre", "x", "texte", "y")).statusCode(), "a member who does not moderate cannot publish");
         String titre = "Consigne locale " + mot();
         String url = publier(connecte(WikiTest.GT_ISERE), "isere", titre, true);
         WebClient gard = connecte(WikiTest.GT_GARD);

@@ -62,7 +62,7 @@ class WikiTest implements SharedServicesTest {
     /** Creates a page and returns its path. */
     static String creerPage(WebClient web, String espace, String titre, String contenu) {
         HttpResponse<String> r = web.submit("/communaute/espaces/" + espace + "/wiki",
-                Map.of("titre", titre, "contenu", contenu, "commentaire", "Première version", "action", "enregistrer"));
+                Map.of("titre", titre, "texte", contenu, "commentaire", "Première version", "action", "enregistrer"));
         assertEquals(303, r.statusCode(), r.body());
         return WebClient.location(r).replaceAll("\\?.*", "");
     }
@@ -78,7 +78,7 @@ class WikiTest implements SharedServicesTest {
         String page = creerPage(gt, "isere", titre, "## Objet\nLe délai est de 30 jours.\nFin.");
         assertTrue(page.startsWith("/communaute/espaces/isere/wiki/fiche-"), page);
 
-        HttpResponse<String> v2 = gt.submit(page, Map.of("titre", titre, "contenu", "## Objet\nLe délai est de 60 jours.\nFin.\nAjout.",
+        HttpResponse<String> v2 = gt.submit(page, Map.of("titre", titre, "texte", "## Objet\nLe délai est de 60 jours.\nFin.\nAjout.",
                 "version", "1", "commentaire", "Nouveau délai", "action", "enregistrer"));
         assertEquals(303, v2.statusCode(), v2.body());
         assertTrue(gt.page(page).body().contains("60 jours"));
@@ -110,9 +110,9 @@ class WikiTest implements SharedServicesTest {
         WebClient gt = connecte(GT_ISERE);
         String titre = "Procédure " + mot();
         String page = creerPage(gt, "entraide", titre, "Texte initial.");
-        assertEquals(303, gt.submit(page, Map.of("titre", titre, "contenu", "Texte d’un collègue.", "version", "1", "action", "enregistrer")).statusCode());
+        assertEquals(303, gt.submit(page, Map.of("titre", titre, "texte", "Texte d’un collègue.", "version", "1", "action", "enregistrer")).statusCode());
 
-        HttpResponse<String> perime = connecte(AGENT_ACTIS).submit(page, Map.of("titre", titre, "contenu", "Mon texte tapé longuement.",
+        HttpResponse<String> perime = connecte(AGENT_ACTIS).submit(page, Map.of("titre", titre, "texte", "Mon texte tapé longuement.",
                 "version", "1", "action", "enregistrer"));
         assertEquals(409, perime.statusCode());
         assertTrue(perime.body().contains("Mon texte tapé longuement."), "the typed text is kept");
@@ -163,7 +163,7 @@ class WikiTest implements SharedServicesTest {
         assertEquals(404, gtGard.page("/communaute/espaces/isere/wiki").statusCode());
         assertEquals(404, gtGard.page(page).statusCode());
         assertEquals(404, gtGard.page(page + "/historique").statusCode());
-        assertEquals(404, gtGard.submit(page, Map.of("titre", "x", "contenu", "x", "version", "1")).statusCode());
+        assertEquals(404, gtGard.submit(page, Map.of("titre", "x", "texte", "x", "version", "1")).statusCode());
 
         WebClient agent = connecte(AGENT_ACTIS);
         assertEquals(404, agent.page(gtPage).statusCode(), "an agent does not see the GTs' space");

@@ -82,7 +82,7 @@ class ActualitesController {
         Actor actor = Actors.of(request);
         EspaceVu e = service.ouvrir(actor, espace, ActionEspace.MODERER);
         String titre = premier(form, "titre");
-        String contenu = premier(form, "contenu");
+        String contenu = premier(form, "texte");
         boolean important = "true".equals(premier(form, "important"));
         try {
             ActualiteCommunaute a = service.publier(actor, espace, titre, contenu, important);

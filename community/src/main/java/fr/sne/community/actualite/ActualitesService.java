@@ -122,9 +122,9 @@ public class ActualitesService implements SourceIndexation, SourceNouveautes {
             erreurs.erreur("titre", "Le titre ne doit pas dépasser 200 caractères.");
         }
         if (c.isEmpty()) {
-            erreurs.erreur("contenu", "Écrivez le texte de l’actualité.");
+            erreurs.erreur("texte", "Écrivez le texte de l’actualité.");
         } else if (c.length() > 50_000) {
-            erreurs.erreur("contenu", "Le texte ne doit pas dépasser 50 000 caractères.");
+            erreurs.erreur("texte", "Le texte ne doit pas dépasser 50 000 caractères.");
         }
         erreurs.verifier();
         long auteur = ((Actor.Professionnel) actor).utilisateurId();

@@ -60,8 +60,8 @@ public final class Diff {
             if (seule) {
                 Morceau ajout = brut.get(i + 1);
                 List<Morceau> mots = comparer(mots(m.texte()), mots(ajout.texte()));
-                lignes.add(new Ligne(Nature.SUPPRESSION, m.texte(), mots.stream().filter(x -> x.nature() != Nature.AJOUT).toList()));
-                lignes.add(new Ligne(Nature.AJOUT, ajout.texte(), mots.stream().filter(x -> x.nature() != Nature.SUPPRESSION).toList()));
+                lignes.add(new Ligne(Nature.SUPPRESSION, m.texte(), fusionner(mots.stream().filter(x -> x.nature() != Nature.AJOUT).toList())));
+                lignes.add(new Ligne(Nature.AJOUT, ajout.texte(), fusionner(mots.stream().filter(x -> x.nature() != Nature.SUPPRESSION).toList())));
                 ajouts++;
                 i++;
             } else {
@@ -69,6 +69,19 @@ public final class Diff {
             }
         }
         return new Resultat(List.copyOf(lignes), ajouts, suppressions);
+    }
+
+    /** Neighbouring pieces of the same nature as one (one {@code <ins>} for "de deux", not three). */
+    static List<Morceau> fusionner(List<Morceau> morceaux) {
+        List<Morceau> fusion = new ArrayList<>();
+        for (Morceau m : morceaux) {
+            if (!fusion.isEmpty() && fusion.getLast().nature() == m.nature()) {
+                fusion.set(fusion.size() - 1, new Morceau(m.nature(), fusion.getLast().texte() + m.texte()));
+            } else {
+                fusion.add(m);
+            }
+        }
+        return List.copyOf(fusion);
     }
 
     static List<String> decouper(String texte) {

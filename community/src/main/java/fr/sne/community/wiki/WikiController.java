@@ -268,7 +268,7 @@ class WikiController {
 
     static SaisiePage saisie(Map<String, Object> form) {
         String parent = premier(form, "parentId");
-        return new SaisiePage(premier(form, "titre"), premier(form, "contenu"),
+        return new SaisiePage(premier(form, "titre"), premier(form, "texte"),
                 parent == null || parent.isBlank() ? null : (Long) (long) entier(parent, 0),
                 entier(premier(form, "ordre"), 0), premier(form, "commentaire"), entier(premier(form, "version"), 0));
     }

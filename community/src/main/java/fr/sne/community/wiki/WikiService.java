@@ -274,7 +274,7 @@ public class WikiService {
             erreurs.erreur("titre", "Le titre ne doit pas dépasser 200 caractères.");
         }
         if (saisie.contenu().length() > 200_000) {
-            erreurs.erreur("contenu", "Le texte ne doit pas dépasser 200 000 caractères.");
+            erreurs.erreur("texte", "Le texte ne doit pas dépasser 200 000 caractères.");
         }
         if (saisie.commentaire().length() > 300) {
             erreurs.erreur("commentaire", "Le résumé de la modification ne doit pas dépasser 300 caractères.");
