@@ -56,6 +56,11 @@ class ActualitesTest implements SharedServicesTest {
         return WebClient.location(r).replaceAll("\\?.*", "");
     }
 
+    @org.junit.jupiter.api.AfterAll
+    void effacer() throws Exception {
+        WikiTest.effacerCommunaute();
+    }
+
     @Test
     void anImportantItemIsAnnouncedAndShownAsABannerUntilDismissed() throws Exception {
         String titre = "Maintenance " + mot();

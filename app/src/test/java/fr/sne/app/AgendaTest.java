@@ -79,6 +79,11 @@ class AgendaTest implements SharedServicesTest {
         return new String(r.body(), StandardCharsets.UTF_8).replace("\r\n ", "");
     }
 
+    @org.junit.jupiter.api.AfterAll
+    void effacer() throws Exception {
+        WikiTest.effacerCommunaute();
+    }
+
     @Test
     void feedsFollowTheUsersSpacesAndAnswers() throws Exception {
         String motIsere = mot();

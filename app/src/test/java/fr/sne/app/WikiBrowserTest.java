@@ -40,6 +40,11 @@ class WikiBrowserTest implements SharedServicesTest {
         return "http://localhost:" + server.getPort() + path;
     }
 
+    @org.junit.jupiter.api.AfterAll
+    void effacer() throws Exception {
+        WikiTest.effacerCommunaute();
+    }
+
     @Test
     void aGtEditsAWikiPageAndViewsTheDiff() {
         String titre = "Radiation pour absence de renouvellement " + WikiTest.mot();

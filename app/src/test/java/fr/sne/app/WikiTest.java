@@ -144,12 +144,44 @@ class WikiTest implements SharedServicesTest {
     }
 
     @Test
-    void commentsAndAttachments() {
+    void commentsAndAttachments() throws Exception {
         WebClient gt = connecte(GT_ISERE);
-        String page = creerPage(gt, "entraide", "Commentée " + mot(), "Texte.");
-        assertEquals(303, connecte(AGENT_ACTIS).submit(page + "/commentaires", Map.of("texte", "Merci, très utile <b>!</b>")).statusCode());
+        String page = creerPage(gt, "isere", "Commentée " + mot(), "Texte.");
+        WebClient agent = connecte(AGENT_ACTIS);
+        assertEquals(303, agent.submit(page + "/commentaires", Map.of("texte", "Merci, très utile <b>!</b>")).statusCode());
         String html = gt.page(page).body();
         assertTrue(html.contains("Merci, très utile &lt;b&gt;!&lt;/b&gt;"), "a comment is shown as plain text");
+
+        String motFichier = mot();
+        HttpResponse<String> depot = multipart(gt, page + "/pieces", "procedure.txt",
+                ("Procédure locale : " + motFichier).getBytes(StandardCharsets.UTF_8));
+        assertEquals(303, depot.statusCode(), depot.body());
+        assertEquals(422, multipart(gt, page + "/pieces", "page.html", "<script>x</script>".getBytes(StandardCharsets.UTF_8)).statusCode(),
+                "an HTML file is refused");
+        java.util.regex.Matcher lien = java.util.regex.Pattern.compile("href=\"(/communaute/wiki/pieces/\\d+/procedure.txt)\"").matcher(gt.page(page).body());
+        assertTrue(lien.find(), "the file is listed");
+        HttpResponse<byte[]> fichier = agent.octets(lien.group(1));
+        assertEquals(200, fichier.statusCode());
+        assertTrue(new String(fichier.body(), StandardCharsets.UTF_8).contains(motFichier));
+        assertTrue(fichier.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals(404, connecte(GT_GARD).octets(lien.group(1)).statusCode(), "not for another territory");
+        moteur.attendreVisibilite();
+        assertTrue(agent.page("/recherche?q=" + motFichier).body().contains(page), "the file's text is searchable");
+    }
+
+    static HttpResponse<String> multipart(WebClient web, String chemin, String nom, byte[] contenu) throws java.io.IOException {
+        String limite = "----sne" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream corps = new java.io.ByteArrayOutputStream();
+        corps.write(("--" + limite + "\r\nContent-Disposition: form-data; name=\"csrfToken\"\r\n\r\n" + web.csrfToken() + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        corps.write(("--" + limite + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + nom
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        corps.write(contenu);
+        corps.write(("\r\n--" + limite + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return web.send(java.net.http.HttpRequest.newBuilder(web.uri(chemin))
+                .header("Accept", WebClient.BROWSER_ACCEPT)
+                .header("Content-Type", "multipart/form-data; boundary=" + limite)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(corps.toByteArray())).build());
     }
 
     @Test
@@ -176,6 +208,22 @@ class WikiTest implements SharedServicesTest {
         assertFalse(gtGard.page(q).body().contains(page), "not found from another territory");
         assertTrue(gtGard.page(q).body().contains(gtPage));
         assertFalse(agent.page(q).body().contains(gtPage), "GT pages not found by an agent");
+    }
+
+    /** Leaves the shared database without wiki pages, news, events or feed secrets (the search tests rebuild from every source). */
+    static void effacerCommunaute() throws SQLException {
+        try (Connection c = SiteInformationTest.owner(); var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM page_wiki");
+            st.executeUpdate("DELETE FROM actualite_communaute");
+            st.executeUpdate("DELETE FROM evenement_agenda");
+            st.executeUpdate("DELETE FROM jeton_calendrier");
+            st.executeUpdate("DELETE FROM evenement_communaute WHERE type IN ('PAGE', 'ACTUALITE', 'ACTUALITE_IMPORTANTE', 'EVENEMENT')");
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void effacer() throws SQLException {
+        effacerCommunaute();
     }
 
     static long compter(String sql, Object... params) throws SQLException {
