@@ -284,7 +284,6 @@ public class WikiService {
             slug = "nouvelle-page";
         }
         if (!saisie.titre().isEmpty()) {
-            String s = slug;
             pages.parSlug(e.id(), slug).filter(p -> avant == null || p.id() != avant.id())
                     .ifPresent(p -> erreurs.erreur("titre", "Une page de cet espace porte déjà ce titre : choisissez-en un autre."));
             if (saisie.parentId() != null) {
@@ -293,7 +292,6 @@ public class WikiService {
                     erreurs.erreur("parentId", "Choisissez une page parente de cet espace qui ne soit pas la page elle-même ni une de ses sous-pages.");
                 }
             }
-            slug = s;
         }
         erreurs.verifier();
         return slug;
