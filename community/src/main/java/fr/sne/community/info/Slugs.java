@@ -4,14 +4,14 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /** URL names from titles: lower case, no accents, words joined by hyphens (e.g. "maintenance-du-12-mars"). */
-final class Slugs {
+public final class Slugs {
 
     static final int LONGUEUR_MAX = 80;
 
     private Slugs() {
     }
 
-    static String de(String texte) {
+    public static String de(String texte) {
         String sansAccents = Normalizer.normalize(texte == null ? "" : texte, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "")
                 .replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae");
