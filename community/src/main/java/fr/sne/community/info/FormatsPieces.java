@@ -14,12 +14,12 @@ import java.util.Map;
  * text. Never HTML or SVG (a page of this site's origin could run a script); downloads are served
  * as attachments with {@code nosniff} anyway.
  */
-final class FormatsPieces {
+public final class FormatsPieces {
 
-    static final long TAILLE_MAX = 20L * 1024 * 1024;
+    public static final long TAILLE_MAX = 20L * 1024 * 1024;
 
     /** A format: its type, and whether its bytes are text worth indexing. */
-    record Format(String extension, String typeMime, boolean texte, boolean pdf) {
+    public record Format(String extension, String typeMime, boolean texte, boolean pdf) {
     }
 
     private static final Map<String, Format> FORMATS = Map.ofEntries(
@@ -49,7 +49,7 @@ final class FormatsPieces {
     }
 
     /** The file's format from its name, checked with its size; null (and an error) when refused. */
-    static Format verifier(String nom, Path fichier, Formulaire erreurs) {
+    public static Format verifier(String nom, Path fichier, Formulaire erreurs) {
         String n = nomPropre(nom);
         int point = n.lastIndexOf('.');
         Format format = point < 0 ? null : FORMATS.get(n.substring(point + 1).toLowerCase(Locale.ROOT));
@@ -66,7 +66,7 @@ final class FormatsPieces {
     }
 
     /** The name without any folder, control character or quote, at most 255 characters. */
-    static String nomPropre(String nom) {
+    public static String nomPropre(String nom) {
         String n = nom == null ? "" : nom.replace('\\', '/');
         n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
         if (n.length() > 255) {
@@ -77,7 +77,7 @@ final class FormatsPieces {
         return n.isEmpty() ? "fichier" : n;
     }
 
-    static long taille(Path fichier) {
+    public static long taille(Path fichier) {
         try {
             return Files.size(fichier);
         } catch (IOException e) {

@@ -21,7 +21,7 @@ import java.nio.ByteBuffer;
  * the documents module's analyser when one is deployed (Tika); other formats: their name only.
  */
 @Singleton
-class TexteDesPieces {
+public class TexteDesPieces {
 
     private static final Logger LOG = LoggerFactory.getLogger(TexteDesPieces.class);
     /** Enough for any guide or schema; the index does not need more of one file. */
@@ -33,7 +33,7 @@ class TexteDesPieces {
         this.analyseur = analyseur;
     }
 
-    String extraire(Path fichier, FormatsPieces.Format format) {
+    public String extraire(Path fichier, FormatsPieces.Format format) {
         try {
             if (format.texte()) {
                 return texte(fichier);
