@@ -161,7 +161,8 @@ public class TicketRepository {
     public Page lister(Lecteur lecteur, Criteres c, int page, int parPage) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE true");
-        if (!lecteur.agent() || c.portee() != null) {
+        // agents see every ticket: only a narrower scope ("mine", an organisation, teams) filters theirs
+        if (!lecteur.agent() || (c.portee() != null && c.portee() != Portee.TOUTES)) {
             where.append(" AND ").append(visibles(lecteur, c.portee() == null ? Portee.TOUTES : c.portee(), params));
         }
         if (!c.statuts().isEmpty()) {

@@ -90,6 +90,10 @@ public class ReglagesAssistance {
         return defaut != null ? defaut : new ObjectifSla(Duration.ofHours(8), Duration.ofHours(40));
     }
 
+    public boolean typeExiste(long typeId) {
+        return sql.un("SELECT 1 FROM type_assistance WHERE id = ?", List.of(typeId), rs -> true).isPresent();
+    }
+
     public int joursAvantCloture() {
         return sql.un("SELECT valeur FROM reglage_assistance WHERE cle = 'jours_avant_cloture'", List.of(), rs -> rs.getString(1))
                 .map(v -> {
