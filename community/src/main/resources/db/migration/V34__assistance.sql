@@ -274,7 +274,7 @@ INSERT INTO champ_assistance (type_id, code, libelle, aide, nature, obligatoire,
 SELECT id, 'environnement', 'Environnement', 'Où le problème se produit-il ?', 'CHOIX', true, '{Production,École}', 1
 FROM type_assistance;
 INSERT INTO champ_assistance (type_id, code, libelle, aide, nature, obligatoire, choix, ordre)
-SELECT id, 'numero_unique', 'Numéro unique concerné', 'Format : 038-1234-00001 (département, mois, rang).', 'NUMERO_UNIQUE',
+SELECT id, 'numero_unique', 'Numéro unique concerné', '18 caractères : département, mois et année, rang, guichet (par exemple 038012600001238001).', 'NUMERO_UNIQUE',
        theme = 'CORRECTION_DONNEES', '{}', 2
 FROM type_assistance WHERE theme IN ('ANOMALIE', 'CORRECTION_DONNEES') AND application IN ('SNE', 'COTATION', 'PORTAIL');
 INSERT INTO champ_assistance (type_id, code, libelle, aide, nature, obligatoire, choix, ordre)

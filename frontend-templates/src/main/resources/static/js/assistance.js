@@ -7,7 +7,8 @@
   if (!resume || !zone || !window.fetch) {
     return;
   }
-  document.querySelectorAll('.sne-sans-script').forEach(function (b) { b.hidden = true; });
+  // DSFR buttons set their own display: hide the no-script button through its style
+  document.querySelectorAll('.sne-sans-script').forEach(function (b) { b.style.display = 'none'; });
   var minuteur = null;
   var derniere = '';
   function chercher() {

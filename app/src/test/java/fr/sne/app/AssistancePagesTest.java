@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -270,6 +273,48 @@ class AssistancePagesTest implements SharedServicesTest {
                 || formulaire.contains("value=\"" + id + "\" checked"), formulaire);
         // not a member: refused
         assertEquals(422, connecte("agent.logis@sne.test").submit("/assistance/preferences", Map.of("equipe", id)).statusCode());
+    }
+
+    @Test
+    void piecesJointesStockeesEtCherchables() throws Exception {
+        WebClient julie = connecte("agent.actis@sne.test");
+        String cle = creer(julie, "Journal " + mot(), true, null);
+        String mot = mot();
+        HttpResponse<String> sansJeton = televerser(julie, cle, "journal.txt", ("Erreur " + mot + " au démarrage").getBytes(StandardCharsets.UTF_8), "");
+        assertEquals(403, sansJeton.statusCode(), "the upload form is CSRF-protected");
+        HttpResponse<String> depot = televerser(julie, cle, "journal.txt", ("Erreur " + mot + " au démarrage").getBytes(StandardCharsets.UTF_8),
+                julie.csrfToken());
+        assertEquals(303, depot.statusCode(), depot.body());
+        HttpResponse<String> refus = televerser(julie, cle, "page.html", "<script>x</script>".getBytes(StandardCharsets.UTF_8), julie.csrfToken());
+        assertEquals(422, refus.statusCode());
+        assertTrue(refus.body().contains("Ce format n’est pas accepté"));
+
+        String fiche = julie.page("/assistance/" + cle).body();
+        Matcher lien = Pattern.compile("href=\"(/assistance/" + cle + "/pieces/\\d+)\"").matcher(fiche);
+        assertTrue(lien.find(), fiche);
+        HttpResponse<byte[]> fichier = connecte("manager.actis@sne.test").download(lien.group(1));
+        assertEquals(200, fichier.statusCode());
+        assertTrue(new String(fichier.body(), StandardCharsets.UTF_8).contains(mot));
+        assertTrue(fichier.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals(404, connecte("agent.stegreve@sne.test").download(lien.group(1)).statusCode());
+        moteur.attendreVisibilite();
+        assertTrue(dansLaListe("manager.actis@sne.test", "/assistance?q=" + mot, cle), "the attachment's text is searchable");
+    }
+
+    /** A multipart upload as the browser sends it (the CSRF token as a form field). */
+    private static HttpResponse<String> televerser(WebClient web, String cle, String nom, byte[] contenu, String jeton) throws IOException {
+        String limite = "----sne" + UUID.randomUUID();
+        ByteArrayOutputStream corps = new ByteArrayOutputStream();
+        corps.write(("--" + limite + "\r\nContent-Disposition: form-data; name=\"csrfToken\"\r\n\r\n" + jeton + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        corps.write(("--" + limite + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + nom
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        corps.write(contenu);
+        corps.write(("\r\n--" + limite + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return web.send(java.net.http.HttpRequest.newBuilder(web.uri("/assistance/" + cle + "/pieces"))
+                .header("Accept", WebClient.BROWSER_ACCEPT)
+                .header("Content-Type", "multipart/form-data; boundary=" + limite)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(corps.toByteArray())).build());
     }
 
     private long deflexions() throws SQLException {
