@@ -119,9 +119,14 @@ $$;
 CREATE TRIGGER ticket_assistance_cle BEFORE INSERT ON ticket_assistance
     FOR EACH ROW EXECUTE FUNCTION sne_ticket_cle();
 
+-- Children copy their ticket's territory. The ticket is read under RLS: a ticket out of the scope
+-- is not found, and the row is refused (a NULL territory would otherwise pass the policy as national).
 CREATE FUNCTION sne_ticket_territoire() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.territoire := (SELECT t.territoire FROM ticket_assistance t WHERE t.id = NEW.ticket_id);
+    SELECT t.territoire INTO NEW.territoire FROM ticket_assistance t WHERE t.id = NEW.ticket_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'demande d''assistance % hors de la portée de la transaction', NEW.ticket_id USING ERRCODE = '42501';
+    END IF;
     RETURN NEW;
 END
 $$;

@@ -107,4 +107,22 @@ class AssistanceBrowserTest implements SharedServicesTest {
             navigateur.verifier(page, "assistance-lecture-equipe");
         }
     }
+
+    @Test
+    void pagesDeGestionAccessibles() {
+        try (BrowserContext context = navigateur.contexte()) {
+            Page page = navigateur.connecter(context, base(), "admin@sne.test");
+            page.navigate(base() + "/assistance");
+            navigateur.verifier(page, "assistance-mes-demandes");
+            page.navigate(base() + "/assistance/admin/equipes");
+            navigateur.verifier(page, "assistance-equipes");
+            page.locator("a:has-text('GT national')").first().click();
+            page.waitForURL(u -> u.contains("/assistance/admin/equipes/"));
+            navigateur.verifier(page, "assistance-equipe");
+            page.navigate(base() + "/assistance/admin/reglages");
+            navigateur.verifier(page, "assistance-reglages");
+            page.navigate(base() + "/assistance/rapport");
+            navigateur.verifier(page, "assistance-rapport");
+        }
+    }
 }

@@ -57,6 +57,8 @@ class AssistancePagesTest implements SharedServicesTest {
     MoteurRecherche moteur;
     @Inject
     RechercheService recherche;
+    @Inject
+    fr.sne.community.assistance.TicketRepository tickets;
 
     AssistanceFixture f;
     long anomalieSne;
@@ -315,6 +317,42 @@ class AssistancePagesTest implements SharedServicesTest {
                 .header("Accept", WebClient.BROWSER_ACCEPT)
                 .header("Content-Type", "multipart/form-data; boundary=" + limite)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(corps.toByteArray())).build());
+    }
+
+    @Test
+    void reglagesParLesAdministrateursNationaux() {
+        WebClient admin = connecte("admin@sne.test");
+        assertEquals(200, admin.page("/assistance/admin/reglages").statusCode());
+        assertEquals(403, statut("support@sne.test", "/assistance/admin/reglages"));
+        assertEquals(403, connecte("support@sne.test").submit("/assistance/admin/reglages/feries",
+                Map.of("jour", "2026-12-26", "libelle", "Saint-Étienne")).statusCode());
+        assertEquals(303, admin.submit("/assistance/admin/reglages/feries", Map.of("jour", "2026-12-26", "libelle", "Saint-Étienne")).statusCode());
+        assertTrue(admin.page("/assistance/admin/reglages").body().contains("2026-12-26 — Saint-Étienne"));
+        HttpResponse<String> mauvais = admin.submit("/assistance/admin/reglages/objectifs",
+                Map.of("priorite", "HAUTE", "premiereReponse", "beaucoup", "resolution", "2"));
+        assertEquals(422, mauvais.statusCode());
+        assertTrue(mauvais.body().contains("Saisissez un nombre d’heures ouvrées"));
+        assertEquals(303, admin.submit("/assistance/admin/reglages/objectifs",
+                Map.of("type", Long.toString(anomalieSne), "priorite", "CRITIQUE", "premiereReponse", "0,5", "resolution", "4")).statusCode());
+        assertTrue(admin.page("/assistance/admin/reglages").body().contains("Anomalie — SNE"));
+        assertEquals(422, admin.submit("/assistance/admin/reglages/cloture", Map.of("jours", "0")).statusCode());
+        assertEquals(303, admin.submit("/assistance/admin/reglages/feries/retrait", Map.of("jour", "2026-12-26")).statusCode());
+        assertFalse(admin.page("/assistance/admin/reglages").body().contains("Saint-Étienne"));
+    }
+
+    @Test
+    void rlsDesDemandes() {
+        WebClient julie = connecte("agent.actis@sne.test");
+        String cle = creer(julie, "RLS " + mot(), false, null);
+        // the application role in another territory's scope does not see the ticket, nor write on it
+        assertTrue(transactions.inScope(fr.sne.tenants.tenancy.Scope.territoire("030"), () -> tickets.parCle(cle)).isEmpty());
+        assertTrue(transactions.inScope(fr.sne.tenants.tenancy.Scope.territoireReadOnly("038"), () -> tickets.parCle(cle)).isPresent());
+        assertTrue(transactions.inScope(fr.sne.tenants.tenancy.Scope.nationalReadOnly(), () -> tickets.parCle(cle)).isPresent());
+        long id = transactions.inScope(fr.sne.tenants.tenancy.Scope.nationalReadOnly(), () -> tickets.parCle(cle)).orElseThrow().id();
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> transactions.inScope(
+                fr.sne.tenants.tenancy.Scope.territoire("030"), () -> tickets.ajouterCommentaire(id, f.id("agent.logis@sne.test"), "x", true, null,
+                        java.time.Instant.now()))).getMessage() != null);
+        assertEquals(0, transactions.inScope(fr.sne.tenants.tenancy.Scope.nationalReadOnly(), () -> tickets.commentaires(id, true)).size());
     }
 
     private long deflexions() throws SQLException {
