@@ -151,3 +151,33 @@ BEGIN
     ON CONFLICT DO NOTHING;
 END
 $$;
+
+-- SNE Communautés: the support teams (issue #10). Skipped without community's migrations.
+DO $$
+BEGIN
+    IF to_regclass('equipe_assistance') IS NULL THEN
+        RETURN;
+    END IF;
+    PERFORM set_config('sne.portee', 'NATIONAL', true);
+    INSERT INTO equipe_assistance (nom, description, cree_par)
+    SELECT e.nom, e.description, (SELECT id FROM utilisateur WHERE email = 'admin@sne.test')
+    FROM (VALUES
+        ('GT national', 'Les gestionnaires territoriaux de tous les départements.'),
+        ('Gestionnaires de fichiers partagés', 'Groupe de travail des gestionnaires de fichiers partagés.')
+    ) AS e (nom, description)
+    WHERE NOT EXISTS (SELECT 1 FROM equipe_assistance x WHERE lower(x.nom) = lower(e.nom));
+
+    INSERT INTO equipe_assistance_membre (equipe_id, utilisateur_id)
+    SELECT q.id, u.id
+    FROM (VALUES
+        ('GT national', 'gt.isere@sne.test'),
+        ('GT national', 'gt.gard@sne.test'),
+        ('Gestionnaires de fichiers partagés', 'gt.isere@sne.test'),
+        ('Gestionnaires de fichiers partagés', 'gt.gard@sne.test'),
+        ('Gestionnaires de fichiers partagés', 'manager.actis@sne.test')
+    ) AS m (equipe, email)
+    JOIN equipe_assistance q ON q.nom = m.equipe
+    JOIN utilisateur u ON lower(u.email) = m.email
+    ON CONFLICT DO NOTHING;
+END
+$$;

@@ -33,4 +33,9 @@ public final class Acces {
     public static String utilisateur(long id) {
         return "utilisateur:" + id;
     }
+
+    /** The national support agents (every support ticket). */
+    public static String assistance() {
+        return "assistance-nationale";
+    }
 }
