@@ -276,6 +276,26 @@ class ForumTest implements SharedServicesTest {
     }
 
     @Test
+    void solvedTopicsAreSuggestedOnNewTicketsUnsolvedOnesAreNot() {
+        WebClient gtIsere = connecte(GT_ISERE);
+        WebClient agent = connecte(AGENT_ACTIS);
+        long categorie = categorie(gtIsere, "entraide", unique("Suggestions"), "0", false);
+        String mot = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        long ouvert = sujet(agent, categorie, "Question ouverte " + mot, "Personne n'a encore répondu sur " + mot);
+        long resolu = sujet(agent, categorie, "Question résolue " + mot, "Comment traiter " + mot + " ?");
+        assertEquals(303, gtIsere.submit("/communaute/forum/sujets/" + resolu + "/reponses",
+                Map.of("markdown", "Voici la marche à suivre pour " + mot, "action", "publier")).statusCode());
+        long reponse = dernierMessage(agent, resolu);
+        assertEquals(303, agent.submit("/communaute/forum/sujets/" + resolu + "/resolu", Map.of("message", Long.toString(reponse))).statusCode());
+        moteur.attendreVisibilite();
+
+        String suggestions = connecte(AGENT_STEGREVE).page("/assistance/suggestions?q=" + mot).body();
+
+        assertTrue(suggestions.contains("/communaute/forum/sujets/" + resolu), suggestions);
+        assertFalse(suggestions.contains("/communaute/forum/sujets/" + ouvert + "\""), "an unsolved topic is no answer yet");
+    }
+
+    @Test
     void repliesByMailFollowThePortalRulesOnce() throws SQLException {
         WebClient gtIsere = connecte(GT_ISERE);
         long categorie = categorie(gtIsere, "isere", unique("Par courriel"), "0", false);

@@ -295,6 +295,8 @@ public class ForumService {
             audit.changement(actor, TypeAction.MODIFICATION, espace.territoire(), OBJET_SUJET, Long.toString(sujetId), avant, apres);
             return null;
         });
+        // a solved topic is searched (and suggested on new tickets) as such
+        index.synchroniser(sujetId);
     }
 
     /** Keeps the member's draft of a reply ({@code sujet:<id>}) or a new topic ({@code categorie:<id>}). */

@@ -29,6 +29,10 @@ import java.util.stream.Stream;
 @Singleton
 public class IndexationSujets implements SourceIndexation {
 
+    /** The search facet of topics; a solved one has its own, so that tickets can suggest solved topics only. */
+    static final String TYPE = "sujet";
+    public static final String TYPE_RESOLU = "sujet-resolu";
+
     private static final Logger LOG = LoggerFactory.getLogger(IndexationSujets.class);
 
     private final TenantTransactions transactions;
@@ -88,7 +92,7 @@ public class IndexationSujets implements SourceIndexation {
                 .filter(t -> !t.isBlank()).collect(Collectors.joining("\n"));
         String pieces = forum.textePieces(s.id());
         texte = pieces.isBlank() ? texte : texte + "\n" + pieces;
-        return new DocumentIndexe(Sujet.idRecherche(s.id()), "sujet", s.titre(), texte, List.of(), e.nom(),
+        return new DocumentIndexe(Sujet.idRecherche(s.id()), s.resolu() ? TYPE_RESOLU : TYPE, s.titre(), texte, List.of(), e.nom(),
                 s.dernierMessageLe(), s.url(), e.acces());
     }
 }

@@ -21,7 +21,7 @@ public class Libelles {
             Map.entry("document", "Document"),
             Map.entry("texte-reference", "Texte de référence"),
             Map.entry("sujet", "Sujet de discussion"),
-            Map.entry("wiki", "Page de wiki"),
+            Map.entry("sujet-resolu", "Sujet résolu"),
             Map.entry("ticket", "Demande d’assistance"));
     private static final Map<String, String> THEMES = Map.ofEntries(
             Map.entry("sne", "SNE"),

@@ -1,5 +1,6 @@
 package fr.sne.community.assistance.recherche;
 
+import fr.sne.community.forum.IndexationSujets;
 import fr.sne.community.recherche.Recherche;
 import fr.sne.community.recherche.RechercheService;
 import fr.sne.community.recherche.Resultats;
@@ -19,9 +20,9 @@ import java.util.Set;
 @Singleton
 public class Suggestions {
 
-    /** Content types suggested (the information site's and the forums'). */
+    /** Content types suggested: the information site's, solved forum topics and wiki pages. */
     static final Set<String> TYPES = Set.of("faq", "guide", "documentation", "document", "note-version", "incident",
-            "maintenance", "texte-reference", "sujet", "wiki", "base-connaissance");
+            "maintenance", "texte-reference", IndexationSujets.TYPE_RESOLU, "page", "base-connaissance");
     static final int NOMBRE = 5;
     static final int LONGUEUR_MIN = 4;
     private static final Logger LOG = LoggerFactory.getLogger(Suggestions.class);
