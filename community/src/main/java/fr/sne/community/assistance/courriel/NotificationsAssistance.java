@@ -34,6 +34,8 @@ import java.util.UUID;
  * matched to the ticket by it) and {@code In-Reply-To}/{@code References} to the ticket's earlier
  * mails, so that mail clients thread a ticket's mails together; {@code Reply-To} is the inbound
  * mailbox ({@code sne.mail.reponses}). On resolution the requester's mail invites them to rate the answer.
+ * Status mails: every change except "Ouvert → En cours" (the ticket taken in hand, by an
+ * assignment or the first reply, whose own mail is the news). Links use {@code sne.assistance.adresse}.
  */
 @Singleton
 class NotificationsAssistance implements ObservateurAssistance {
@@ -52,7 +54,7 @@ class NotificationsAssistance implements ObservateurAssistance {
     private final String domaine;
 
     NotificationsAssistance(TenantTransactions transactions, FileCourriels file, DemandesAssistance demandes, Satisfactions satisfactions,
-                            RenduMarkdown rendu, Clock clock, @Value("${sne.assistance.adresse:http://localhost:8080}") String adresse,
+                            RenduMarkdown rendu, Clock clock, @Value("${sne.assistance.adresse:}") String adresse,
                             @Value("${sne.mail.from:ne-pas-repondre@sne.test}") String expediteur) {
         this.transactions = transactions;
         this.file = file;
@@ -60,7 +62,9 @@ class NotificationsAssistance implements ObservateurAssistance {
         this.satisfactions = satisfactions;
         this.rendu = rendu;
         this.clock = clock;
-        this.adresse = adresse.endsWith("/") ? adresse.substring(0, adresse.length() - 1) : adresse;
+        // the portal's public address, for the links in the mails (a colon cannot sit in a placeholder's default)
+        String a = adresse == null || adresse.isBlank() ? "http://localhost:8080" : adresse.strip();
+        this.adresse = a.endsWith("/") ? a.substring(0, a.length() - 1) : a;
         this.domaine = expediteur.contains("@") ? expediteur.substring(expediteur.indexOf('@') + 1) : "sne.test";
     }
 
@@ -113,6 +117,10 @@ class NotificationsAssistance implements ObservateurAssistance {
             satisfactions.annuler(ticket.id());
         }
         String jeton = nouveau == StatutTicket.RESOLU ? satisfactions.inviter(ticket) : null;
+        if (ancien == StatutTicket.OUVERT && nouveau == StatutTicket.EN_COURS) {
+            // taken in hand (assignment or first reply): the reply's own mail is the news, no second mail
+            return;
+        }
         for (Participant p : destinataires(ticket, auteurId, false)) {
             StringBuilder texte = new StringBuilder("""
                     Bonjour,

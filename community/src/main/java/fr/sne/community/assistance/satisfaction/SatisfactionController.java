@@ -55,7 +55,7 @@ class SatisfactionController {
         String jeton = form.get("jeton");
         try {
             Satisfactions.Etat etat = satisfactions.repondreParLien(jeton, form.get("note"), form.get("commentaire"));
-            return HttpResponse.ok(page(etat, jeton, null, Map.of(), etat instanceof Satisfactions.Etat.Repondu ? "merci" : null));
+            return HttpResponse.ok(page(etat, jeton, null, Map.of(), etat instanceof Satisfactions.Etat.Repondu r && r.maintenant() ? "merci" : null));
         } catch (Formulaire.Invalide e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(page(satisfactions.parLien(jeton), jeton, null, e.erreurs(), null, form));
@@ -76,7 +76,7 @@ class SatisfactionController {
         var actor = Acces.professionnel(request);
         try {
             Satisfactions.Etat etat = satisfactions.repondreDuDemandeur(actor, cle, form.get("note"), form.get("commentaire"));
-            return HttpResponse.ok(page(etat, null, cle, Map.of(), etat instanceof Satisfactions.Etat.Repondu ? "merci" : null));
+            return HttpResponse.ok(page(etat, null, cle, Map.of(), etat instanceof Satisfactions.Etat.Repondu r && r.maintenant() ? "merci" : null));
         } catch (Formulaire.Invalide e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(page(satisfactions.duDemandeur(actor, cle), null, cle, e.erreurs(), null, form));

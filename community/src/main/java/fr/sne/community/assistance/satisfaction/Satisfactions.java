@@ -49,7 +49,8 @@ public class Satisfactions {
         record Annule(Ticket ticket) implements Etat {
         }
 
-        record Repondu(Ticket ticket, Invitation invitation) implements Etat {
+        /** @param maintenant recorded by this very request (else: answered before, shown as it was) */
+        record Repondu(Ticket ticket, Invitation invitation, boolean maintenant) implements Etat {
         }
 
         record Ouvert(Ticket ticket, Invitation invitation) implements Etat {
@@ -100,7 +101,8 @@ public class Satisfactions {
         return parLien(jeton, clock.instant());
     }
 
-    Etat parLien(String jeton, Instant maintenant) {
+    /** As at {@code maintenant} (the link's expiry is checked against it). */
+    public Etat parLien(String jeton, Instant maintenant) {
         Optional<LiensSatisfaction.Lien> lien = liens.verifier(jeton);
         if (lien.isEmpty()) {
             return new Etat.Invalide();
@@ -176,7 +178,7 @@ public class Satisfactions {
         });
         Invitation relue = transactions.inScope(Scope.nationalReadOnly(), () -> repository.invitation(t.id(), i.tour())).orElseThrow();
         // answered meanwhile (two tabs) or voided: the state says which
-        return enregistre ? new Etat.Repondu(t, relue) : etat(t, relue, false);
+        return enregistre ? new Etat.Repondu(t, relue, true) : etat(t, relue, false);
     }
 
     private static Etat etat(Ticket ticket, Invitation invitation, boolean expire) {
@@ -184,7 +186,7 @@ public class Satisfactions {
             return new Etat.Annule(ticket);
         }
         if (invitation.repondue()) {
-            return new Etat.Repondu(ticket, invitation);
+            return new Etat.Repondu(ticket, invitation, false);
         }
         if (expire) {
             return new Etat.Expire(ticket);
