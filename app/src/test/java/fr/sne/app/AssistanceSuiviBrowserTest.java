@@ -91,12 +91,12 @@ class AssistanceSuiviBrowserTest implements SharedServicesTest {
         try (BrowserContext context = navigateur.contexte(); Page page = context.newPage()) {
             page.navigate(url(lien.group(1)));
             navigateur.verifier(page, "assistance-satisfaction-lien");
-            page.locator("button[type=submit]").click();
+            page.locator("main form button[type=submit]").click();
             page.waitForSelector(".fr-error-text, .fr-message--error");
             navigateur.verifier(page, "assistance-satisfaction-erreur");
             page.locator("label[for='note-4']").click();
             page.locator("#commentaire").fill("Réponse claire, problème réglé.");
-            page.locator("button[type=submit]").click();
+            page.locator("main form button[type=submit]").click();
             page.waitForSelector(".fr-callout");
             assertTrue(page.locator("main").textContent().contains("4 sur 5"));
             navigateur.verifier(page, "assistance-satisfaction-merci");
@@ -121,7 +121,7 @@ class AssistanceSuiviBrowserTest implements SharedServicesTest {
             String corps = page.locator("#corps").inputValue();
             assertFalse(corps.contains("04 76 12 34 56") || corps.contains("support@sne.test") || corps.contains("038012600001238001"), corps);
             page.locator("label[for='type-faq']").click();
-            page.locator("form button[type=submit]").click();
+            page.locator("main form button[type=submit]").click();
             page.waitForURL(u -> u.contains("/assistance/articles/"));
             assertTrue(page.locator("main").textContent().contains("Brouillon"));
             navigateur.verifier(page, "assistance-article-brouillon");

@@ -323,6 +323,9 @@ class AssistanceSuiviTest implements SharedServicesTest {
         assertTrue(rapport.body().contains("Par application") && rapport.body().contains("Par agent"));
         assertTrue(rapport.body().contains("<svg"));
         assertTrue(rapport.body().contains("<th scope=\"row\">SNE</th>"), rapport.body());
+        String agentNom = demandes.participants(t.id()).stream().filter(p -> p.role() == Participant.Role.DEMANDEUR).count() == 1
+                ? nomDe("support@sne.test") : "";
+        assertTrue(rapport.body().contains("<th scope=\"row\">" + agentNom + "</th>"), "credited to the agent who resolved it");
         WebClient agent = new WebClient(server);
         agent.signInAs("support@sne.test");
         assertEquals(403, agent.page("/assistance/satisfaction/rapport").statusCode());
@@ -387,6 +390,12 @@ class AssistanceSuiviTest implements SharedServicesTest {
     }
 
     // Helpers ---------------------------------------------------------------------------------------
+
+    private String nomDe(String email) {
+        Ticket t = creer("Nom agent");
+        demandes.ajouterParticipant(f.pro("agent.actis@sne.test"), t.cle(), email);
+        return demandes.participants(t.id()).stream().filter(p -> p.courriel().equals(email)).findFirst().orElseThrow().nom();
+    }
 
     private static String unique(String s) {
         return s + " " + UUID.randomUUID().toString().substring(0, 8);

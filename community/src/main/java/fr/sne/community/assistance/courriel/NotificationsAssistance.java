@@ -116,7 +116,7 @@ class NotificationsAssistance implements ObservateurAssistance {
             // reopened: the survey of the previous resolution no longer stands
             satisfactions.annuler(ticket.id());
         }
-        String jeton = nouveau == StatutTicket.RESOLU ? satisfactions.inviter(ticket) : null;
+        String jeton = nouveau == StatutTicket.RESOLU ? satisfactions.inviter(ticket, auteurId) : null;
         if (ancien == StatutTicket.OUVERT && nouveau == StatutTicket.EN_COURS) {
             // taken in hand (assignment or first reply): the reply's own mail is the news, no second mail
             return;

@@ -80,11 +80,15 @@ public class Satisfactions {
 
     // Invitations (told by the notifications, after the ticket's change was committed) --------------
 
-    /** Opens a round for a ticket just resolved; returns the signed link's token for the mail. */
-    public String inviter(Ticket ticket) {
+    /**
+     * Opens a round for a ticket just resolved; returns the signed link's token for the mail. The
+     * round is credited to the assigned agent, else to whoever resolved it.
+     */
+    public String inviter(Ticket ticket, Long resoluPar) {
         Instant maintenant = clock.instant();
         Instant expire = maintenant.plus(VALIDITE);
-        int tour = transactions.inScope(ECRITURE, () -> repository.inviter(ticket.id(), ticket.demandeurId(), ticket.agentId(),
+        int tour = transactions.inScope(ECRITURE, () -> repository.inviter(ticket.id(), ticket.demandeurId(),
+                ticket.agentId() != null ? ticket.agentId() : resoluPar,
                 ticket.application().name(), maintenant, expire));
         return liens.signer(new LiensSatisfaction.Lien(ticket.id(), tour, expire));
     }
