@@ -90,6 +90,8 @@ class AssistanceSuiviTest implements SharedServicesTest {
     LiensSatisfaction liens;
     @Inject
     PanneSmtp panne;
+    @Inject
+    fr.sne.community.assistance.Sql sql;
 
     private final EmbeddedMailServer serveur = SharedTestServices.get().mailServer();
     AssistanceFixture f;
@@ -233,6 +235,22 @@ class AssistanceSuiviTest implements SharedServicesTest {
         assertEquals(0, envoi.envoyer(Instant.now()).envoyes(), "not before its retry time");
         envoi.envoyer(Instant.now().plus(Duration.ofMinutes(2)));
         assertEquals(1, recus("agent.actis@sne.test", t.cle()).size());
+    }
+
+    @Test
+    void les_courriels_et_les_avis_d_un_territoire_restent_dans_ce_territoire() {
+        Ticket t = creer("Cloisonnement");
+        demandes.changerStatut(f.pro("support@sne.test"), t.cle(), StatutTicket.RESOLU);
+        String courriels = "SELECT count(*) FROM courriel_assistance WHERE ticket_id = ?";
+        String avis = "SELECT count(*) FROM satisfaction_assistance WHERE ticket_id = ?";
+        for (String requete : List.of(courriels, avis)) {
+            long isere = transactions.inScope(fr.sne.tenants.tenancy.Scope.territoireReadOnly("038"),
+                    () -> sql.un(requete, List.of(t.id()), rs -> rs.getLong(1)).orElseThrow());
+            long gard = transactions.inScope(fr.sne.tenants.tenancy.Scope.territoireReadOnly("030"),
+                    () -> sql.un(requete, List.of(t.id()), rs -> rs.getLong(1)).orElseThrow());
+            assertTrue(isere >= 1, requete);
+            assertEquals(0, gard, "another territory's scope sees nothing: " + requete);
+        }
     }
 
     // Satisfaction ----------------------------------------------------------------------------------
