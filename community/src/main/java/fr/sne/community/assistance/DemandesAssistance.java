@@ -489,6 +489,50 @@ public class DemandesAssistance {
         }
     }
 
+    /**
+     * Attaches a file received with a reply by mail to that reply's comment (same checks as the
+     * pages: format, size, Tika text). False, and nothing stored, when the file is refused.
+     */
+    public boolean ajouterPieceCourriel(long commentaireId, String nomFichier, Path fichier) {
+        Commentaire c = transactions.inScope(Scope.nationalReadOnly(), () -> tickets.commentaire(commentaireId))
+                .orElseThrow(DemandesAssistance::introuvable);
+        Ticket t = parId(c.ticketId()).orElseThrow(DemandesAssistance::introuvable);
+        Formulaire erreurs = new Formulaire();
+        FormatsPieces.Format format = FormatsPieces.verifier(nomFichier, fichier, erreurs);
+        if (format == null || !erreurs.valide()) {
+            return false;
+        }
+        String nom = FormatsPieces.nomPropre(nomFichier);
+        String cleObjet = (t.territoire() == null ? "national" : t.territoire()) + "/assistance/" + t.id() + "/" + UUID.randomUUID();
+        long taille = FormatsPieces.taille(fichier);
+        String texte = textes.extraire(fichier, format);
+        try {
+            stockage.deposer(cleObjet, fichier, format.typeMime());
+        } catch (Exception e) {
+            LOG.warn("Dépôt de la pièce reçue par courriel pour la demande {} impossible : {}", t.cle(), e.toString());
+            return false;
+        }
+        Instant maintenant = clock.instant();
+        Actor systeme = new Actor.Systeme("courriel:" + c.auteurId());
+        try {
+            transactions.inScope(c.auteurAgent() ? NATIONAL_ECRITURE : ecriture(t.territoire()), () -> {
+                long id = tickets.ajouterPiece(t.id(), commentaireId, nom, format.typeMime(), taille, cleObjet, texte, maintenant);
+                audit.changement(systeme, TypeAction.CREATION, t.territoire(), OBJET, t.cle(), null,
+                        Map.of("piece", id, "nom", nom, "taille", taille, "courriel", true));
+                return id;
+            });
+        } catch (RuntimeException e) {
+            try {
+                stockage.supprimer(cleObjet);
+            } catch (Exception ignored) {
+                // an orphan object is harmless: nothing points to it
+            }
+            throw e;
+        }
+        index.synchroniser(t.id());
+        return true;
+    }
+
     /** An attachment the actor may download (404 otherwise). */
     public TicketRepository.Piece piece(Actor actor, String cle, long pieceId) {
         Vue vue = consulter(actor, cle);
