@@ -35,7 +35,7 @@ import java.util.UUID;
  * mails, so that mail clients thread a ticket's mails together; {@code Reply-To} is the inbound
  * mailbox ({@code sne.mail.reponses}). On resolution the requester's mail invites them to rate the answer.
  * Status mails: every change except "Ouvert → En cours" (the ticket taken in hand, by an
- * assignment or the first reply, whose own mail is the news). Links use {@code sne.assistance.adresse}.
+ * assignment or the first reply, whose own mail is the news). Links use {@code sne.communaute.adresse}.
  */
 @Singleton
 class NotificationsAssistance implements ObservateurAssistance {
@@ -54,7 +54,7 @@ class NotificationsAssistance implements ObservateurAssistance {
     private final String domaine;
 
     NotificationsAssistance(TenantTransactions transactions, FileCourriels file, DemandesAssistance demandes, Satisfactions satisfactions,
-                            RenduMarkdown rendu, Clock clock, @Value("${sne.assistance.adresse:}") String adresse,
+                            RenduMarkdown rendu, Clock clock, @Value("${sne.communaute.adresse:}") String adresse,
                             @Value("${sne.mail.from:ne-pas-repondre@sne.test}") String expediteur) {
         this.transactions = transactions;
         this.file = file;

@@ -209,6 +209,8 @@ class TicketController {
         Map<String, Object> model = PagesAssistance.modele();
         model.put("vue", vue);
         model.put("t", t);
+        // the requester is invited to rate a resolved ticket (fragments-suivi :: satisfaction)
+        model.put("estDemandeur", actor instanceof Actor.Professionnel p && p.utilisateurId() == t.demandeurId());
         model.put("erreurs", erreurs);
         model.put("message", message);
         model.put("descriptionHtml", rendu.html(t.descriptionMarkdown()));
