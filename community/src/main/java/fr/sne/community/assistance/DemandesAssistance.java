@@ -5,8 +5,7 @@ import fr.sne.community.assistance.recherche.IndexationTickets;
 import fr.sne.community.assistance.type.Champ;
 import fr.sne.community.assistance.type.TypeAssistance;
 import fr.sne.community.assistance.type.TypesAssistance;
-import fr.sne.community.info.FormatsPieces;
-import fr.sne.community.info.TexteDesPieces;
+import fr.sne.community.info.DepotPieces;
 import fr.sne.documents.storage.ObjectStorage;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -61,11 +59,11 @@ public class DemandesAssistance {
     private final BeanProvider<ObservateurAssistance> observateurs;
     private final IndexationTickets index;
     private final ObjectStorage stockage;
-    private final TexteDesPieces textes;
+    private final DepotPieces depots;
 
     DemandesAssistance(TenantTransactions transactions, TicketRepository tickets, TypesAssistance types, EquipeRepository equipes,
                        AuditTrail audit, Clock clock, BeanProvider<ObservateurAssistance> observateurs, IndexationTickets index,
-                       ObjectStorage stockage, TexteDesPieces textes) {
+                       ObjectStorage stockage, DepotPieces depots) {
         this.transactions = transactions;
         this.tickets = tickets;
         this.types = types;
@@ -75,7 +73,7 @@ public class DemandesAssistance {
         this.observateurs = observateurs;
         this.index = index;
         this.stockage = stockage;
-        this.textes = textes;
+        this.depots = depots;
     }
 
     // Reading without an actor (inbound mail, jobs) --------------------------------------------------
@@ -455,26 +453,15 @@ public class DemandesAssistance {
     public TicketRepository.Piece ajouterPiece(Actor actor, String cle, String nomFichier, Path fichier) {
         Lecteur lecteur = lecteur(actor);
         Ticket t = ouvrir(lecteur, cle, ActionTicket.COMMENTER);
-        Formulaire erreurs = new Formulaire();
-        FormatsPieces.Format format = FormatsPieces.verifier(nomFichier, fichier, erreurs);
-        erreurs.verifier();
-        String nom = FormatsPieces.nomPropre(nomFichier);
-        String cleObjet = (t.territoire() == null ? "national" : t.territoire()) + "/assistance/" + t.id() + "/" + UUID.randomUUID();
-        long taille = FormatsPieces.taille(fichier);
-        String texte = textes.extraire(fichier, format);
-        try {
-            stockage.deposer(cleObjet, fichier, format.typeMime());
-        } catch (Exception e) {
-            LOG.warn("Dépôt de la pièce de la demande {} impossible : {}", t.cle(), e.toString());
-            throw new Refus(HttpStatus.SERVICE_UNAVAILABLE, "Le fichier n’a pas pu être enregistré : réessayez dans quelques instants.");
-        }
+        DepotPieces.Depot d = depots.deposer(t.territoire(), "assistance", t.id(), nomFichier, fichier);
+        String cleObjet = d.cleObjet();
         Instant maintenant = clock.instant();
         try {
             TicketRepository.Piece piece = transactions.inScope(lecteur.agent() ? NATIONAL_ECRITURE : ecriture(t.territoire()), () -> {
-                long id = tickets.ajouterPiece(t.id(), null, nom, format.typeMime(), taille, cleObjet, texte, maintenant);
+                long id = tickets.ajouterPiece(t.id(), null, d.nom(), d.typeMime(), d.taille(), cleObjet, d.texte(), maintenant);
                 tickets.toucher(t.id(), maintenant);
                 audit.changement(actor, TypeAction.CREATION, t.territoire(), OBJET, t.cle(), null,
-                        Map.of("piece", id, "nom", nom, "taille", taille));
+                        Map.of("piece", id, "nom", d.nom(), "taille", d.taille()));
                 return tickets.pieces(t.id(), true).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
             });
             index.synchroniser(t.id());
@@ -497,28 +484,19 @@ public class DemandesAssistance {
         Commentaire c = transactions.inScope(Scope.nationalReadOnly(), () -> tickets.commentaire(commentaireId))
                 .orElseThrow(DemandesAssistance::introuvable);
         Ticket t = parId(c.ticketId()).orElseThrow(DemandesAssistance::introuvable);
-        Formulaire erreurs = new Formulaire();
-        FormatsPieces.Format format = FormatsPieces.verifier(nomFichier, fichier, erreurs);
-        if (format == null || !erreurs.valide()) {
+        java.util.Optional<DepotPieces.Depot> depot = depots.deposerSiAccepte(t.territoire(), "assistance", t.id(), nomFichier, fichier);
+        if (depot.isEmpty()) {
             return false;
         }
-        String nom = FormatsPieces.nomPropre(nomFichier);
-        String cleObjet = (t.territoire() == null ? "national" : t.territoire()) + "/assistance/" + t.id() + "/" + UUID.randomUUID();
-        long taille = FormatsPieces.taille(fichier);
-        String texte = textes.extraire(fichier, format);
-        try {
-            stockage.deposer(cleObjet, fichier, format.typeMime());
-        } catch (Exception e) {
-            LOG.warn("Dépôt de la pièce reçue par courriel pour la demande {} impossible : {}", t.cle(), e.toString());
-            return false;
-        }
+        DepotPieces.Depot d = depot.get();
+        String cleObjet = d.cleObjet();
         Instant maintenant = clock.instant();
         Actor systeme = new Actor.Systeme("courriel:" + c.auteurId());
         try {
             transactions.inScope(c.auteurAgent() ? NATIONAL_ECRITURE : ecriture(t.territoire()), () -> {
-                long id = tickets.ajouterPiece(t.id(), commentaireId, nom, format.typeMime(), taille, cleObjet, texte, maintenant);
+                long id = tickets.ajouterPiece(t.id(), commentaireId, d.nom(), d.typeMime(), d.taille(), cleObjet, d.texte(), maintenant);
                 audit.changement(systeme, TypeAction.CREATION, t.territoire(), OBJET, t.cle(), null,
-                        Map.of("piece", id, "nom", nom, "taille", taille, "courriel", true));
+                        Map.of("piece", id, "nom", d.nom(), "taille", d.taille(), "courriel", true));
                 return id;
             });
         } catch (RuntimeException e) {

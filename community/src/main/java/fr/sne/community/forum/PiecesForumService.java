@@ -3,8 +3,7 @@ package fr.sne.community.forum;
 import fr.sne.community.espace.ActionEspace;
 import fr.sne.community.espace.Espace;
 import fr.sne.community.espace.Espaces;
-import fr.sne.community.info.FormatsPieces;
-import fr.sne.community.info.TexteDesPieces;
+import fr.sne.community.info.DepotPieces;
 import fr.sne.documents.storage.ObjectStorage;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
@@ -13,7 +12,6 @@ import fr.sne.tenants.identity.Decision;
 import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
-import fr.sne.tenants.web.Formulaire;
 import fr.sne.tenants.web.Refus;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -25,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Files attached to posts: checked as the information site's attachments (formats, 20 MB), bytes
@@ -41,18 +38,18 @@ public class PiecesForumService {
     private final ForumService service;
     private final ForumRepository forum;
     private final ObjectStorage stockage;
-    private final TexteDesPieces textes;
+    private final DepotPieces depots;
     private final AuditTrail audit;
     private final IndexationSujets index;
     private final Clock clock;
 
     PiecesForumService(TenantTransactions transactions, ForumService service, ForumRepository forum, ObjectStorage stockage,
-                       TexteDesPieces textes, AuditTrail audit, IndexationSujets index, Clock clock) {
+                       DepotPieces depots, AuditTrail audit, IndexationSujets index, Clock clock) {
         this.transactions = transactions;
         this.service = service;
         this.forum = forum;
         this.stockage = stockage;
-        this.textes = textes;
+        this.depots = depots;
         this.audit = audit;
         this.index = index;
         this.clock = clock;
@@ -65,26 +62,12 @@ public class PiecesForumService {
         if (m.auteurId() != ForumService.id(actor) && !s.moderateur()) {
             Acces.exiger(Decision.REFUSEE);
         }
-        Formulaire erreurs = new Formulaire();
-        FormatsPieces.Format format = FormatsPieces.verifier(nomFichier, fichier, erreurs);
-        if (!erreurs.valide()) {
-            throw new Formulaire.Invalide(erreurs);
-        }
         Espace espace = s.espace().espace();
-        String nom = FormatsPieces.nomPropre(nomFichier);
-        String cle = (espace.territoire() == null ? "national" : espace.territoire()) + "/forum/" + messageId + "/" + UUID.randomUUID();
-        long taille = FormatsPieces.taille(fichier);
-        String texte = textes.extraire(fichier, format);
-        try {
-            stockage.deposer(cle, fichier, format.typeMime());
-        } catch (Exception e) {
-            LOG.warn("Dépôt d'une pièce du message {} impossible : {}", messageId, e.toString());
-            throw new Refus(HttpStatus.SERVICE_UNAVAILABLE, "Le fichier n’a pas pu être enregistré : réessayez dans quelques instants.");
-        }
+        DepotPieces.Depot d = depots.deposer(espace.territoire(), "forum", messageId, nomFichier, fichier);
         long id = transactions.inScope(Espaces.scope(espace), () -> {
-            long p = forum.ajouterPiece(espace.id(), messageId, ForumService.id(actor), nom, format.typeMime(), taille, cle, texte, clock.instant());
+            long p = forum.ajouterPiece(espace.id(), messageId, ForumService.id(actor), d.nom(), d.typeMime(), d.taille(), d.cleObjet(), d.texte(), clock.instant());
             audit.changement(actor, TypeAction.CREATION, espace.territoire(), "forum_piece", Long.toString(p), null,
-                    Map.of("message", messageId, "nom", nom, "taille", taille, "typeMime", format.typeMime()));
+                    Map.of("message", messageId, "nom", d.nom(), "taille", d.taille(), "typeMime", d.typeMime()));
             return p;
         });
         index.synchroniser(m.sujetId());

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Authoring: every change checks {@link ArticlePolicy}, runs in the article's own scope (national
@@ -48,11 +47,11 @@ public class RedactionService {
     private final RenduMarkdown rendu;
     private final IndexationArticles index;
     private final ObjectStorage stockage;
-    private final TexteDesPieces textes;
+    private final DepotPieces depots;
     private final Clock clock;
 
     RedactionService(TenantTransactions transactions, ArticleRepository articles, ArticlePolicy policy, AuditTrail audit,
-                     RenduMarkdown rendu, IndexationArticles index, ObjectStorage stockage, TexteDesPieces textes, Clock clock) {
+                     RenduMarkdown rendu, IndexationArticles index, ObjectStorage stockage, DepotPieces depots, Clock clock) {
         this.transactions = transactions;
         this.articles = articles;
         this.policy = policy;
@@ -60,7 +59,7 @@ public class RedactionService {
         this.rendu = rendu;
         this.index = index;
         this.stockage = stockage;
-        this.textes = textes;
+        this.depots = depots;
         this.clock = clock;
     }
 
@@ -209,26 +208,15 @@ public class RedactionService {
     /** Attaches a file: bytes to object storage first, then the row (an orphan object is harmless). */
     public PieceJointe ajouterPiece(Actor actor, long articleId, String nomFichier, Path fichier) {
         Article article = consulter(actor, articleId);
-        Formulaire erreurs = new Formulaire();
-        FormatsPieces.Format format = FormatsPieces.verifier(nomFichier, fichier, erreurs);
-        erreurs.verifier();
-        String nom = FormatsPieces.nomPropre(nomFichier);
-        String cle = (article.territoire() == null ? "national" : article.territoire()) + "/info/" + articleId + "/" + UUID.randomUUID();
-        long taille = FormatsPieces.taille(fichier);
-        String texte = textes.extraire(fichier, format);
-        try {
-            stockage.deposer(cle, fichier, format.typeMime());
-        } catch (Exception e) {
-            LOG.warn("Dépôt de la pièce de l'article {} impossible : {}", articleId, e.toString());
-            throw new Refus(HttpStatus.SERVICE_UNAVAILABLE, "Le fichier n’a pas pu être enregistré : réessayez dans quelques instants.");
-        }
+        DepotPieces.Depot d = depots.deposer(article.territoire(), "info", articleId, nomFichier, fichier);
+        String cle = d.cleObjet();
         Instant maintenant = clock.instant();
         try {
             PieceJointe piece = transactions.inScope(ArticlePolicy.scopeEcriture(article.territoire()), () -> {
-                PieceJointe p = articles.ajouterPiece(articleId, nom, format.typeMime(), taille, cle, texte, maintenant);
+                PieceJointe p = articles.ajouterPiece(articleId, d.nom(), d.typeMime(), d.taille(), cle, d.texte(), maintenant);
                 articles.toucher(articleId, maintenant);
                 audit.changement(actor, TypeAction.CREATION, article.territoire(), OBJET_PIECE, Long.toString(p.id()), null,
-                        Map.of("article", articleId, "nom", nom, "taille", taille, "typeMime", format.typeMime()));
+                        Map.of("article", articleId, "nom", d.nom(), "taille", d.taille(), "typeMime", d.typeMime()));
                 return p;
             });
             index.synchroniser(articleId);

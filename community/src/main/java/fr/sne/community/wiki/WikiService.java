@@ -4,9 +4,8 @@ import fr.sne.community.espace.ActionEspace;
 import fr.sne.community.espace.Espace;
 import fr.sne.community.espace.EspaceVu;
 import fr.sne.community.espace.Espaces;
-import fr.sne.community.info.FormatsPieces;
 import fr.sne.community.info.Slugs;
-import fr.sne.community.info.TexteDesPieces;
+import fr.sne.community.info.DepotPieces;
 import fr.sne.community.info.markdown.RenduMarkdown;
 import fr.sne.community.notification.Diffusion;
 import fr.sne.community.notification.EvenementCommunaute;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The spaces' wiki: reading needs {@code VOIR}, writing (pages, comments, files, restorations)
@@ -63,11 +61,11 @@ public class WikiService {
     private final AuditTrail audit;
     private final IndexationWiki index;
     private final ObjectStorage stockage;
-    private final TexteDesPieces textes;
+    private final DepotPieces depots;
     private final Clock clock;
 
     WikiService(Espaces espaces, TenantTransactions transactions, WikiRepository pages, RenduMarkdown rendu, Diffusion diffusion,
-                AuditTrail audit, IndexationWiki index, ObjectStorage stockage, TexteDesPieces textes, Clock clock) {
+                AuditTrail audit, IndexationWiki index, ObjectStorage stockage, DepotPieces depots, Clock clock) {
         this.espaces = espaces;
         this.transactions = transactions;
         this.pages = pages;
@@ -76,7 +74,7 @@ public class WikiService {
         this.audit = audit;
         this.index = index;
         this.stockage = stockage;
-        this.textes = textes;
+        this.depots = depots;
         this.clock = clock;
     }
 
@@ -220,25 +218,14 @@ public class WikiService {
         EspaceVu espace = espaces.ouvrir(actor, espaceSlug, ActionEspace.PARTICIPER);
         Espace e = espace.espace();
         PageWiki page = page(espace, slug);
-        Formulaire erreurs = new Formulaire();
-        FormatsPieces.Format format = FormatsPieces.verifier(nomFichier, fichier, erreurs);
-        erreurs.verifier();
-        String nom = FormatsPieces.nomPropre(nomFichier);
-        String cle = (e.territoire() == null ? "national" : e.territoire()) + "/wiki/" + page.id() + "/" + UUID.randomUUID();
-        long taille = FormatsPieces.taille(fichier);
-        String texte = textes.extraire(fichier, format);
-        try {
-            stockage.deposer(cle, fichier, format.typeMime());
-        } catch (Exception ex) {
-            LOG.warn("Dépôt de la pièce de la page {} impossible : {}", page.id(), ex.toString());
-            throw new Refus(HttpStatus.SERVICE_UNAVAILABLE, "Le fichier n’a pas pu être enregistré : réessayez dans quelques instants.");
-        }
+        DepotPieces.Depot d = depots.deposer(e.territoire(), "wiki", page.id(), nomFichier, fichier);
+        String cle = d.cleObjet();
         long auteur = auteur(actor);
         try {
             PiecePage piece = transactions.inScope(Espaces.scope(e), () -> {
-                long id = pages.ajouterPiece(page.id(), e.id(), nom, format.typeMime(), taille, cle, texte, auteur, clock.instant());
+                long id = pages.ajouterPiece(page.id(), e.id(), d.nom(), d.typeMime(), d.taille(), cle, d.texte(), auteur, clock.instant());
                 audit.changement(actor, TypeAction.CREATION, e.territoire(), "page_wiki_piece", Long.toString(id), null,
-                        Map.of("page", page.id(), "nom", nom, "taille", taille));
+                        Map.of("page", page.id(), "nom", d.nom(), "taille", d.taille()));
                 return pages.piece(id).orElseThrow();
             });
             index.synchroniser(e, page.id());
