@@ -305,6 +305,8 @@ class AssistanceSuiviTest implements SharedServicesTest {
         // the requester can still answer from the portal
         WebClient demandeur = new WebClient(server);
         demandeur.signInAs("agent.actis@sne.test");
+        // the resolved ticket's page invites its requester to rate it
+        assertTrue(demandeur.page("/assistance/" + t.cle()).body().contains("Donner mon avis"));
         assertTrue(demandeur.page("/assistance/" + t.cle() + "/satisfaction").body().contains("Envoyer mon avis"));
         HttpResponse<String> portail = demandeur.submit("/assistance/" + t.cle() + "/satisfaction", Map.of("note", "4"));
         assertTrue(portail.body().contains("4 sur 5"), portail.body());
