@@ -89,7 +89,7 @@ final class NotificationFixture {
 
     /** Runs an update in a national read-write scope (test set-up only). */
     void executer(String sql, Object... params) {
-        transactions.inScope(new Scope(null, true, false), () -> jdbc.prepareStatement(sql, ps -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> jdbc.prepareStatement(sql, ps -> {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }

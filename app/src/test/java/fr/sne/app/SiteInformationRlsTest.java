@@ -30,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SiteInformationRlsTest implements SharedServicesTest {
 
-    private static final Scope NATIONAL_ECRITURE = new Scope(null, true, false);
 
     @Inject
     TenantTransactions transactions;
@@ -106,7 +105,7 @@ class SiteInformationRlsTest implements SharedServicesTest {
         assertEquals(0, modifier(Scope.territoire("038"), maj, national), "a territory's scope cannot change it");
         assertEquals(0, modifier(Scope.territoire("038"), "DELETE FROM article WHERE id = ?", national));
         assertThrows(RuntimeException.class, () -> modifier(Scope.nationalReadOnly(), maj, national), "read-only national scope");
-        assertEquals(1, modifier(NATIONAL_ECRITURE, maj, national));
+        assertEquals(1, modifier(Scope.nationalEcriture(), maj, national));
         assertThrows(RuntimeException.class, () -> modifier(Scope.territoire("038"), """
                 INSERT INTO article (slug, type, titre, audience, statut, auteur)
                 VALUES ('rls-intrus-' || ?, 'ACTUALITE', 'Intrus', 'PUBLIC', 'BROUILLON', 'intrus')""", System.nanoTime()),
@@ -123,7 +122,7 @@ class SiteInformationRlsTest implements SharedServicesTest {
         String maj = "UPDATE article SET titre = 'détourné' WHERE id = ?";
         assertEquals(0, modifier(Scope.territoire("030"), maj, isere), "GT 030 cannot change 038's page");
         assertEquals(0, modifier(Scope.territoire("030"), "DELETE FROM article WHERE id = ?", isere));
-        assertEquals(0, modifier(NATIONAL_ECRITURE, maj, isere), "the national write scope is for national content only");
+        assertEquals(0, modifier(Scope.nationalEcriture(), maj, isere), "the national write scope is for national content only");
         assertEquals(1, modifier(Scope.territoire("038"), maj, isere));
         assertThrows(RuntimeException.class, () -> modifier(Scope.territoire("038"),
                 "UPDATE article SET territoire = '030' WHERE id = ?", isere), "a page cannot be moved to another territory");
@@ -143,7 +142,7 @@ class SiteInformationRlsTest implements SharedServicesTest {
         assertThrows(RuntimeException.class, () -> modifier(Scope.territoire("038"), piece, national),
                 "no attachment on national content from a territory's scope");
         assertEquals(1, modifier(Scope.territoire("038"), piece, isere));
-        assertEquals(1, modifier(NATIONAL_ECRITURE, piece, national));
+        assertEquals(1, modifier(Scope.nationalEcriture(), piece, national));
         assertEquals(1, transactions.inScope(Scope.territoireReadOnly("038"), () -> compter(
                 "SELECT count(*) FROM article_piece WHERE article_id = ?", isere)));
         assertEquals(0, transactions.inScope(Scope.territoireReadOnly("030"), () -> compter(

@@ -10,7 +10,7 @@ import fr.sne.community.info.markdown.RenduMarkdown;
 import fr.sne.community.notification.Diffusion;
 import fr.sne.community.notification.EvenementCommunaute;
 import fr.sne.community.recherche.DocumentIndexe;
-import fr.sne.community.recherche.Indexation;
+import fr.sne.community.recherche.SynchronisationIndex;
 import fr.sne.community.recherche.SourceIndexation;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
@@ -19,11 +19,8 @@ import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Formulaire;
 import fr.sne.tenants.web.Refus;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +41,6 @@ import java.util.function.Consumer;
 @Singleton
 public class ActualitesService implements SourceIndexation, SourceNouveautes {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ActualitesService.class);
     static final String TYPE = "actualite-communaute";
     static final Duration DUREE_BANDEAU = Duration.ofDays(30);
     public static final int PAR_PAGE = 20;
@@ -59,11 +55,11 @@ public class ActualitesService implements SourceIndexation, SourceNouveautes {
     private final RenduMarkdown rendu;
     private final Diffusion diffusion;
     private final AuditTrail audit;
-    private final BeanProvider<Indexation> indexation;
+    private final SynchronisationIndex indexation;
     private final Clock clock;
 
     ActualitesService(Espaces espaces, TenantTransactions transactions, ActualiteRepository actualites, RenduMarkdown rendu,
-                      Diffusion diffusion, AuditTrail audit, BeanProvider<Indexation> indexation, Clock clock) {
+                      Diffusion diffusion, AuditTrail audit, SynchronisationIndex indexation, Clock clock) {
         this.espaces = espaces;
         this.transactions = transactions;
         this.actualites = actualites;
@@ -166,13 +162,7 @@ public class ActualitesService implements SourceIndexation, SourceNouveautes {
     }
 
     private void indexer(Espace e, ActualiteCommunaute a) {
-        if (indexation.isPresent()) {
-            try {
-                indexation.get().indexer(document(e, a));
-            } catch (RuntimeException ex) {
-                LOG.warn("Actualité {} non indexée (reprise à la prochaine reconstruction) : {}", a.id(), ex.toString());
-            }
-        }
+        indexation.indexer(document(e, a));
     }
 
     private DocumentIndexe document(Espace e, ActualiteCommunaute a) {

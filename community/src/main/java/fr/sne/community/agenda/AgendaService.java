@@ -11,7 +11,7 @@ import fr.sne.community.notification.Diffusion;
 import fr.sne.community.notification.EvenementCommunaute;
 import fr.sne.community.recherche.Acces;
 import fr.sne.community.recherche.DocumentIndexe;
-import fr.sne.community.recherche.Indexation;
+import fr.sne.community.recherche.SynchronisationIndex;
 import fr.sne.community.recherche.SourceIndexation;
 import fr.sne.community.wiki.Dates;
 import fr.sne.tenants.audit.AuditTrail;
@@ -23,12 +23,9 @@ import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Formulaire;
 import fr.sne.tenants.web.Refus;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -60,7 +57,6 @@ import java.util.regex.Pattern;
 @Singleton
 public class AgendaService implements SourceIndexation, SourceNouveautes {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AgendaService.class);
     static final String TYPE = "evenement";
     private static final Pattern JETON = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final int MAX_FLUX = 2000;
@@ -76,12 +72,12 @@ public class AgendaService implements SourceIndexation, SourceNouveautes {
     private final RenduMarkdown rendu;
     private final Diffusion diffusion;
     private final AuditTrail audit;
-    private final BeanProvider<Indexation> indexation;
+    private final SynchronisationIndex indexation;
     private final Clock clock;
     private final SecureRandom aleatoire = new SecureRandom();
 
     AgendaService(Espaces espaces, TenantTransactions transactions, AgendaRepository agenda, JdbcOperations jdbc, RenduMarkdown rendu,
-                  Diffusion diffusion, AuditTrail audit, BeanProvider<Indexation> indexation, Clock clock) {
+                  Diffusion diffusion, AuditTrail audit, SynchronisationIndex indexation, Clock clock) {
         this.espaces = espaces;
         this.transactions = transactions;
         this.agenda = agenda;
@@ -150,13 +146,7 @@ public class AgendaService implements SourceIndexation, SourceNouveautes {
                     ev.quand() + (s.description().isBlank() ? "" : "\n" + rendu.texte(s.description())), ev.url(), auteur, Set.of()));
             return ev;
         });
-        if (indexation.isPresent()) {
-            try {
-                indexation.get().indexer(document(cree));
-            } catch (RuntimeException ex) {
-                LOG.warn("Événement {} non indexé (reprise à la prochaine reconstruction) : {}", cree.id(), ex.toString());
-            }
-        }
+        indexation.indexer(document(cree));
         return cree;
     }
 
@@ -250,7 +240,7 @@ public class AgendaService implements SourceIndexation, SourceNouveautes {
         byte[] octets = new byte[32];
         aleatoire.nextBytes(octets);
         String jeton = Base64.getUrlEncoder().withoutPadding().encodeToString(octets);
-        transactions.inScope(new Scope(null, true, false), () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             agenda.enregistrerJeton(p.utilisateurId(), empreinte(jeton), clock.instant());
             audit.changement(actor, TypeAction.MODIFICATION, null, "jeton_calendrier", Long.toString(p.utilisateurId()), null, Map.of("action", "generation"));
             return null;
@@ -260,7 +250,7 @@ public class AgendaService implements SourceIndexation, SourceNouveautes {
 
     public void revoquerJeton(Actor actor) {
         Actor.Professionnel p = professionnel(actor);
-        transactions.inScope(new Scope(null, true, false), () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             if (agenda.revoquerJeton(p.utilisateurId())) {
                 audit.changement(actor, TypeAction.SUPPRESSION, null, "jeton_calendrier", Long.toString(p.utilisateurId()), null, Map.of("action", "revocation"));
             }

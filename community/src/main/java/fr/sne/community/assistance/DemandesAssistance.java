@@ -48,7 +48,6 @@ public class DemandesAssistance {
     private static final Pattern GUICHET = Pattern.compile("[0-9A-Z]{5}");
     private static final Pattern NUMERO_UNIQUE = Pattern.compile("\\d{3}(0[1-9]|1[0-2])\\d{2}\\d{6}[0-9A-Z]{5}");
     /** Agents write every ticket whatever its territory. */
-    static final Scope NATIONAL_ECRITURE = new Scope(null, true, false);
 
     private final TenantTransactions transactions;
     private final TicketRepository tickets;
@@ -210,7 +209,7 @@ public class DemandesAssistance {
         TypeAssistance t = type;
         TicketRepository.Nouveau nouveau = new TicketRepository.Nouveau(territoire, t.id(), t.application(), t.theme(), priorite,
                 resume, description, champs, p.utilisateurId(), organisation, saisie.partageOrganisation(), maintenant);
-        Ticket cree = transactions.inScope(ecriture(territoire), () -> {
+        Ticket cree = transactions.inScope(Scope.ecriture(territoire), () -> {
             long id = tickets.inserer(nouveau);
             tickets.partagerEquipes(id, saisie.equipes());
             tickets.historique(id, null, StatutTicket.OUVERT.name(), p.utilisateurId(), maintenant);
@@ -312,7 +311,7 @@ public class DemandesAssistance {
         Instant maintenant = clock.instant();
         record Resultat(Commentaire commentaire, Ticket ticket, StatutTicket ancien, StatutTicket nouveau) {
         }
-        Optional<Resultat> r = transactions.inScope(agent ? NATIONAL_ECRITURE : ecriture(avant.territoire()), () -> {
+        Optional<Resultat> r = transactions.inScope(agent ? Scope.nationalEcriture() : Scope.ecriture(avant.territoire()), () -> {
             Ticket t = tickets.verrouiller(ticketId).orElseThrow(DemandesAssistance::introuvable);
             if (!AssistancePolicy.peutCommenter(t, tickets.participantsExplicites(ticketId), auteurId, agent)) {
                 throw new Refus(HttpStatus.FORBIDDEN, t.statut() == StatutTicket.TERMINE
@@ -369,7 +368,7 @@ public class DemandesAssistance {
         Instant maintenant = clock.instant();
         record Resultat(Ticket ticket, StatutTicket ancien) {
         }
-        Resultat r = transactions.inScope(NATIONAL_ECRITURE, () -> {
+        Resultat r = transactions.inScope(Scope.nationalEcriture(), () -> {
             Ticket t = tickets.verrouiller(ticketId).orElseThrow(DemandesAssistance::introuvable);
             if (t.statut() == nouveau) {
                 return new Resultat(t, t.statut());
@@ -390,7 +389,7 @@ public class DemandesAssistance {
         Lecteur lecteur = lecteur(actor);
         Ticket t = ouvrir(lecteur, cle, ActionTicket.TRAITER);
         Instant maintenant = clock.instant();
-        Ticket apres = transactions.inScope(NATIONAL_ECRITURE, () -> {
+        Ticket apres = transactions.inScope(Scope.nationalEcriture(), () -> {
             if (agentId != null && !tickets.estAgent(agentId)) {
                 throw new Formulaire.Invalide(new Formulaire().erreur("agent", "Choisissez un agent de l’assistance nationale."));
             }
@@ -416,7 +415,7 @@ public class DemandesAssistance {
                     "Aucun professionnel n’a cette adresse électronique sur SNE : vérifiez-la."));
         }
         Instant maintenant = clock.instant();
-        transactions.inScope(lecteur.agent() ? NATIONAL_ECRITURE : ecriture(t.territoire()), () -> {
+        transactions.inScope(lecteur.agent() ? Scope.nationalEcriture() : Scope.ecriture(t.territoire()), () -> {
             if (tickets.ajouterParticipant(t.id(), id, lecteur.utilisateurId(), maintenant)) {
                 audit.changement(actor, TypeAction.MODIFICATION, t.territoire(), OBJET, t.cle(), null, Map.of("participant", id));
             }
@@ -438,7 +437,7 @@ public class DemandesAssistance {
                 throw new Formulaire.Invalide(new Formulaire().erreur("equipes", "Vous ne pouvez partager qu’avec vos équipes."));
             }
         }
-        transactions.inScope(lecteur.agent() ? NATIONAL_ECRITURE : ecriture(t.territoire()), () -> {
+        transactions.inScope(lecteur.agent() ? Scope.nationalEcriture() : Scope.ecriture(t.territoire()), () -> {
             tickets.partagerOrganisation(t.id(), organisation);
             tickets.partagerEquipes(t.id(), equipesChoisies);
             audit.changement(actor, TypeAction.MODIFICATION, t.territoire(), OBJET, t.cle(),
@@ -457,7 +456,7 @@ public class DemandesAssistance {
         String cleObjet = d.cleObjet();
         Instant maintenant = clock.instant();
         try {
-            TicketRepository.Piece piece = transactions.inScope(lecteur.agent() ? NATIONAL_ECRITURE : ecriture(t.territoire()), () -> {
+            TicketRepository.Piece piece = transactions.inScope(lecteur.agent() ? Scope.nationalEcriture() : Scope.ecriture(t.territoire()), () -> {
                 long id = tickets.ajouterPiece(t.id(), null, d.nom(), d.typeMime(), d.taille(), cleObjet, d.texte(), maintenant);
                 tickets.toucher(t.id(), maintenant);
                 audit.changement(actor, TypeAction.CREATION, t.territoire(), OBJET, t.cle(), null,
@@ -493,7 +492,7 @@ public class DemandesAssistance {
         Instant maintenant = clock.instant();
         Actor systeme = new Actor.Systeme("courriel:" + c.auteurId());
         try {
-            transactions.inScope(c.auteurAgent() ? NATIONAL_ECRITURE : ecriture(t.territoire()), () -> {
+            transactions.inScope(c.auteurAgent() ? Scope.nationalEcriture() : Scope.ecriture(t.territoire()), () -> {
                 long id = tickets.ajouterPiece(t.id(), commentaireId, d.nom(), d.typeMime(), d.taille(), cleObjet, d.texte(), maintenant);
                 audit.changement(systeme, TypeAction.CREATION, t.territoire(), OBJET, t.cle(), null,
                         Map.of("piece", id, "nom", d.nom(), "taille", d.taille(), "courriel", true));
@@ -536,7 +535,7 @@ public class DemandesAssistance {
         String r = resume == null ? "" : resume.strip();
         String u = url == null || url.isBlank() || !url.startsWith("/") || url.length() > 500 ? null : url.strip();
         Instant maintenant = clock.instant();
-        transactions.inScope(ecriture(territoire), () -> {
+        transactions.inScope(Scope.ecriture(territoire), () -> {
             Long typeConnu = type == null ? null : types.parId(type).map(TypeAssistance::id).orElse(null);
             tickets.deflexion(territoire, p.utilisateurId(), typeConnu, r.length() > 200 ? r.substring(0, 200) : r, u, maintenant);
             return null;
@@ -564,7 +563,7 @@ public class DemandesAssistance {
         record Resultat(Ticket ticket) {
         }
         Instant maintenant = clock.instant();
-        Resultat r = transactions.inScope(NATIONAL_ECRITURE, () -> {
+        Resultat r = transactions.inScope(Scope.nationalEcriture(), () -> {
             Ticket t = tickets.verrouiller(id).orElse(null);
             // reopened or changed since the list was read: leave it
             if (t == null || t.statut() != StatutTicket.RESOLU || t.resoluLe() == null || t.resoluLe().isAfter(limite)) {
@@ -615,11 +614,6 @@ public class DemandesAssistance {
                 LOG.warn("Observateur {} en échec (la demande est enregistrée) : {}", o.getClass().getSimpleName(), e.toString());
             }
         });
-    }
-
-    /** Professionals write in the ticket's territory; a national requester's ticket in the national scope. */
-    static Scope ecriture(String territoire) {
-        return territoire == null ? NATIONAL_ECRITURE : Scope.territoire(territoire);
     }
 
     static Refus introuvable() {

@@ -93,7 +93,7 @@ public class EspaceService {
         String t = visibilite == Visibilite.TERRITOIRE ? territoire : null;
         Profil pr = visibilite == Visibilite.PROFIL ? profil : null;
         Visibilite v = visibilite;
-        Scope scope = t == null ? new Scope(null, true, false) : Scope.territoire(t);
+        Scope scope = Scope.ecriture(t);
         long id = transactions.inScope(scope, () -> {
             long nouveau = repository.creer(t, slug, nom, description, v, pr, p.utilisateurId());
             repository.definirRole(nouveau, p.utilisateurId(), RoleEspace.PROPRIETAIRE, p.utilisateurId());

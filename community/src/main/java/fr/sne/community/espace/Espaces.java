@@ -78,6 +78,6 @@ public class Espaces {
      * otherwise (national community content; who may write was decided by {@link EspacePolicy}).
      */
     public static Scope scope(Espace espace) {
-        return espace.territoire() == null ? new Scope(null, true, false) : Scope.territoire(espace.territoire());
+        return Scope.ecriture(espace.territoire());
     }
 }

@@ -4,18 +4,14 @@ import fr.sne.community.espace.Espace;
 import fr.sne.community.espace.EspaceRepository;
 import fr.sne.community.info.markdown.RenduMarkdown;
 import fr.sne.community.recherche.DocumentIndexe;
-import fr.sne.community.recherche.Indexation;
+import fr.sne.community.recherche.SynchronisationIndex;
 import fr.sne.community.recherche.SourceIndexation;
 import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
-import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,16 +29,15 @@ public class IndexationSujets implements SourceIndexation {
     static final String TYPE = "sujet";
     public static final String TYPE_RESOLU = "sujet-resolu";
 
-    private static final Logger LOG = LoggerFactory.getLogger(IndexationSujets.class);
 
     private final TenantTransactions transactions;
     private final ForumRepository forum;
     private final EspaceRepository espaces;
     private final RenduMarkdown rendu;
-    private final BeanProvider<Indexation> indexation;
+    private final SynchronisationIndex indexation;
 
     IndexationSujets(TenantTransactions transactions, ForumRepository forum, EspaceRepository espaces, RenduMarkdown rendu,
-                     BeanProvider<Indexation> indexation) {
+                     SynchronisationIndex indexation) {
         this.transactions = transactions;
         this.forum = forum;
         this.espaces = espaces;
@@ -52,21 +47,9 @@ public class IndexationSujets implements SourceIndexation {
 
     /** Brings the index in line with the topic as committed (call after the transaction). */
     public void synchroniser(long sujetId) {
-        if (!indexation.isPresent()) {
-            return;
-        }
-        try {
-            Optional<DocumentIndexe> document = transactions.inScope(Scope.nationalReadOnly(), () -> forum.sujet(sujetId)
-                    .filter(s -> s.fusionneDans() == null && !s.enAttente())
-                    .flatMap(s -> espaces.parId(s.espaceId()).map(e -> document(s, e))));
-            if (document.isPresent()) {
-                indexation.get().indexer(document.get());
-            } else {
-                indexation.get().supprimer(Sujet.idRecherche(sujetId));
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Sujet {} non synchronisé avec l'index de recherche (repris à la prochaine reconstruction) : {}", sujetId, e.toString());
-        }
+        indexation.synchroniser(Sujet.idRecherche(sujetId), () -> forum.sujet(sujetId)
+                .filter(s -> s.fusionneDans() == null && !s.enAttente())
+                .flatMap(s -> espaces.parId(s.espaceId()).map(e -> document(s, e))));
     }
 
     @Override

@@ -199,7 +199,7 @@ public class ModerationForum {
         Espace destination = cible.getKey().espace();
         // both spaces' rows are written: national scope unless they share a territory
         Scope scope = source.territoire() != null && source.territoire().equals(destination.territoire())
-                ? Espaces.scope(source) : new Scope(null, true, false);
+                ? Espaces.scope(source) : Scope.nationalEcriture();
         transactions.inScope(scope, () -> {
             forum.deplacer(sujetId, destination.id(), cible.getValue().id());
             audit.changement(actor, TypeAction.MODIFICATION, source.territoire(), ForumService.OBJET_SUJET, Long.toString(sujetId),

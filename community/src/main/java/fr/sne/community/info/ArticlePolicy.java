@@ -41,12 +41,6 @@ public class ArticlePolicy {
         };
     }
 
-    /** The database scope an author's change of this article is made in. */
-    public static Scope scopeEcriture(String territoire) {
-        // national content: a writable national scope (the national roles' usual scope is read-only)
-        return territoire == null ? new Scope(null, true, false) : Scope.territoire(territoire);
-    }
-
     /** What a person may read, and the scope their reading runs in. */
     public Lecteur lecteur(Actor actor) {
         if (!(actor instanceof Actor.Professionnel p) || p.habilitations().isEmpty()) {

@@ -62,7 +62,7 @@ public class PublicationsProgrammees implements TacheRecurrente {
         List<String> territoires = transactions.inScope(Scope.nationalReadOnly(), () -> articles.territoiresProgrammesEchus(maintenant));
         List<Long> publies = new ArrayList<>();
         for (String territoire : territoires) {
-            publies.addAll(transactions.inScope(ArticlePolicy.scopeEcriture(territoire), () -> {
+            publies.addAll(transactions.inScope(Scope.ecriture(territoire), () -> {
                 List<Long> ids = articles.publierProgrammesEchus(territoire, maintenant);
                 for (long id : ids) {
                     audit.changement(SYSTEME, TypeAction.MODIFICATION, territoire, RedactionService.OBJET, Long.toString(id),

@@ -104,7 +104,7 @@ public class RedactionService {
         erreurs.verifier();
         Acces.exiger(policy.decider(actor, ActionArticle.REDIGER, contenu.territoire()));
         String slug = Slugs.de(contenu.titre());
-        long id = transactions.inScope(ArticlePolicy.scopeEcriture(contenu.territoire()), () -> {
+        long id = transactions.inScope(Scope.ecriture(contenu.territoire()), () -> {
             long nouveau = articles.inserer(slug, contenu, etat.statut(), etat.publicationLe(), auteurId(actor), auteur(actor), maintenant);
             audit.changement(actor, TypeAction.CREATION, contenu.territoire(), OBJET, Long.toString(nouveau), null,
                     trace(contenu, etat.statut(), etat.publicationLe()));
@@ -124,7 +124,7 @@ public class RedactionService {
         erreurs.verifier();
         Instant maintenant = clock.instant();
         Statut statut = publieLe.isAfter(maintenant) ? Statut.PROGRAMME : Statut.PUBLIE;
-        long id = transactions.inScope(ArticlePolicy.scopeEcriture(contenu.territoire()), () -> {
+        long id = transactions.inScope(Scope.ecriture(contenu.territoire()), () -> {
             long nouveau = articles.inserer(Slugs.de(contenu.titre()), contenu, statut, publieLe, null, auteur(systeme), maintenant);
             audit.changement(systeme, TypeAction.CREATION, contenu.territoire(), OBJET, Long.toString(nouveau), null,
                     trace(contenu, statut, publieLe));
@@ -156,7 +156,7 @@ public class RedactionService {
                     : new Etat(avant.statut(), avant.publicationLe());
         };
         erreurs.verifier();
-        boolean fait = transactions.inScope(ArticlePolicy.scopeEcriture(avant.territoire()), () -> {
+        boolean fait = transactions.inScope(Scope.ecriture(avant.territoire()), () -> {
             if (!articles.modifier(id, saisie.versionAttendue(), contenu, etat.statut(), etat.publicationLe(), maintenant)) {
                 return false;
             }
@@ -175,7 +175,7 @@ public class RedactionService {
     /** Back to draft: readers and search no longer see it. */
     public Article depublier(Actor actor, long id, int version) {
         Article avant = consulter(actor, id);
-        boolean fait = transactions.inScope(ArticlePolicy.scopeEcriture(avant.territoire()), () -> {
+        boolean fait = transactions.inScope(Scope.ecriture(avant.territoire()), () -> {
             if (!articles.changerStatut(id, version, Statut.BROUILLON, avant.publicationLe(), clock.instant())) {
                 return false;
             }
@@ -193,7 +193,7 @@ public class RedactionService {
     /** Deletes the article and its attachments (the audit trail keeps what it was). */
     public void supprimer(Actor actor, long id) {
         Article avant = consulter(actor, id);
-        List<PieceJointe> pieces = transactions.inScope(ArticlePolicy.scopeEcriture(avant.territoire()), () -> {
+        List<PieceJointe> pieces = transactions.inScope(Scope.ecriture(avant.territoire()), () -> {
             List<PieceJointe> liste = articles.pieces(id);
             articles.supprimer(id);
             audit.changement(actor, TypeAction.SUPPRESSION, avant.territoire(), OBJET, Long.toString(id), trace(avant), null);
@@ -212,7 +212,7 @@ public class RedactionService {
         String cle = d.cleObjet();
         Instant maintenant = clock.instant();
         try {
-            PieceJointe piece = transactions.inScope(ArticlePolicy.scopeEcriture(article.territoire()), () -> {
+            PieceJointe piece = transactions.inScope(Scope.ecriture(article.territoire()), () -> {
                 PieceJointe p = articles.ajouterPiece(articleId, d.nom(), d.typeMime(), d.taille(), cle, d.texte(), maintenant);
                 articles.toucher(articleId, maintenant);
                 audit.changement(actor, TypeAction.CREATION, article.territoire(), OBJET_PIECE, Long.toString(p.id()), null,
@@ -229,7 +229,7 @@ public class RedactionService {
 
     public void retirerPiece(Actor actor, long articleId, long pieceId) {
         Article article = consulter(actor, articleId);
-        PieceJointe piece = transactions.inScope(ArticlePolicy.scopeEcriture(article.territoire()), () -> {
+        PieceJointe piece = transactions.inScope(Scope.ecriture(article.territoire()), () -> {
             PieceJointe p = articles.piece(pieceId).filter(x -> x.articleId() == articleId)
                     .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Pièce jointe introuvable"));
             articles.supprimerPiece(pieceId);

@@ -1,6 +1,7 @@
 package fr.sne.community.info;
 
 import fr.sne.community.info.markdown.RenduMarkdown;
+import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.audit.AuditTrail;
 import fr.sne.tenants.audit.TypeAction;
 import fr.sne.tenants.identity.Actor;
@@ -69,7 +70,7 @@ public class TextesDeReference {
         Instant maintenant = clock.instant();
         Map<String, ArticleRepository.TexteReference> parSlug = new HashMap<>();
         textes.forEach(t -> parSlug.put(t.slug(), t));
-        List<Map.Entry<Long, ArticleRepository.TexteReference>> inseres = transactions.inScope(ArticlePolicy.scopeEcriture(null), () -> {
+        List<Map.Entry<Long, ArticleRepository.TexteReference>> inseres = transactions.inScope(Scope.nationalEcriture(), () -> {
             List<Map.Entry<Long, ArticleRepository.TexteReference>> nouveaux = new ArrayList<>();
             for (int i = 0; i < textes.size(); i += LOT) {
                 for (ArticleRepository.Insere insere : articles.insererTextes(textes.subList(i, Math.min(textes.size(), i + LOT)), maintenant)) {

@@ -1,6 +1,7 @@
 package fr.sne.community.notification;
 
 import fr.sne.tenants.courriel.Courriel;
+import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.courriel.Courriels;
 import fr.sne.tenants.courriel.IssueEnvoi;
 import fr.sne.tenants.tenancy.TenantTransactions;
@@ -43,7 +44,7 @@ public class EnvoiImmediat {
         Set<Long> echecs = new HashSet<>();
         int envoyes = 0;
         while (true) {
-            Optional<Boolean> issue = transactions.inScope(Repartition.NATIONAL, () -> repository.reclamerImmediate(echecs).map(n -> {
+            Optional<Boolean> issue = transactions.inScope(Scope.nationalEcriture(), () -> repository.reclamerImmediate(echecs).map(n -> {
                 Optional<String> email = repository.email(n.utilisateurId());
                 if (email.isEmpty()) {
                     repository.marquerEnvoyee(n.id(), clock.instant());

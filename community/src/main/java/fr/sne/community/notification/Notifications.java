@@ -46,7 +46,7 @@ public class Notifications implements ComplementLayout {
 
     /** Marks one of the person's notifications read (or all when {@code id} is null); someone else's: nothing. */
     public int marquerLues(Actor.Professionnel actor, Long id) {
-        return transactions.inScope(Repartition.NATIONAL, () -> repository.marquerLues(actor.utilisateurId(), id, clock.instant()));
+        return transactions.inScope(Scope.nationalEcriture(), () -> repository.marquerLues(actor.utilisateurId(), id, clock.instant()));
     }
 
     @Override

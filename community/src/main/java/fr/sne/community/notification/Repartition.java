@@ -40,7 +40,6 @@ public class Repartition implements TacheRecurrente {
 
     private static final Logger LOG = LoggerFactory.getLogger(Repartition.class);
     /** The fan-out reads and writes the events and notifications of every space. */
-    static final Scope NATIONAL = new Scope(null, true, false);
 
     /** What one run did. */
     public record Bilan(int evenements, int notifications, int courriels) {
@@ -82,7 +81,7 @@ public class Repartition implements TacheRecurrente {
         int evenements = 0;
         int notifications = 0;
         while (true) {
-            Optional<Integer> n = transactions.inScope(NATIONAL, () -> repository.reclamer().map(this::repartir));
+            Optional<Integer> n = transactions.inScope(Scope.nationalEcriture(), () -> repository.reclamer().map(this::repartir));
             if (n.isEmpty()) {
                 break;
             }

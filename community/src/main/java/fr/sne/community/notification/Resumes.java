@@ -1,6 +1,7 @@
 package fr.sne.community.notification;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import fr.sne.tenants.tenancy.Scope;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import fr.sne.community.abonnement.AbonnementRepository;
@@ -87,7 +88,7 @@ public class Resumes implements TacheRecurrente {
     /** One run at {@code maintenant}: daily digests, and the weekly ones on a Monday; callable from tests. */
     public Bilan envoyer(Instant maintenant) {
         boolean lundi = maintenant.atZone(PARIS).getDayOfWeek() == DayOfWeek.MONDAY;
-        List<Long> personnes = transactions.inScope(Repartition.NATIONAL, () -> repository.enAttenteDeResume(maintenant));
+        List<Long> personnes = transactions.inScope(Scope.nationalEcriture(), () -> repository.enAttenteDeResume(maintenant));
         int envoyes = 0;
         int deja = 0;
         int echecs = 0;
@@ -115,7 +116,7 @@ public class Resumes implements TacheRecurrente {
     private enum Issue { ENVOYE, DEJA_ENVOYE, RIEN }
 
     private Issue envoyerA(long utilisateurId, String periode, Instant maintenant) {
-        return transactions.inScope(Repartition.NATIONAL, () -> {
+        return transactions.inScope(Scope.nationalEcriture(), () -> {
             List<Notification> elements = repository.elementsDeResume(utilisateurId, maintenant);
             Optional<Actor.Professionnel> personne = destinataires.professionnel(utilisateurId);
             if (elements.isEmpty()) {

@@ -6,14 +6,11 @@ import fr.sne.community.espace.Espace;
 import fr.sne.community.espace.EspaceRepository;
 import fr.sne.community.info.markdown.RenduMarkdown;
 import fr.sne.community.recherche.DocumentIndexe;
-import fr.sne.community.recherche.Indexation;
+import fr.sne.community.recherche.SynchronisationIndex;
 import fr.sne.community.recherche.SourceIndexation;
 import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
-import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -31,17 +28,16 @@ import java.util.stream.Stream;
 @Singleton
 public class IndexationWiki implements SourceIndexation, SourceNouveautes {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IndexationWiki.class);
     static final String TYPE = "page";
 
     private final TenantTransactions transactions;
     private final WikiRepository pages;
     private final EspaceRepository espaces;
     private final RenduMarkdown rendu;
-    private final BeanProvider<Indexation> indexation;
+    private final SynchronisationIndex indexation;
 
     IndexationWiki(TenantTransactions transactions, WikiRepository pages, EspaceRepository espaces, RenduMarkdown rendu,
-                   BeanProvider<Indexation> indexation) {
+                   SynchronisationIndex indexation) {
         this.transactions = transactions;
         this.pages = pages;
         this.espaces = espaces;
@@ -51,20 +47,8 @@ public class IndexationWiki implements SourceIndexation, SourceNouveautes {
 
     /** After commit: the page's current state to the index; a failure waits for the next rebuild. */
     void synchroniser(Espace espace, long pageId) {
-        if (!indexation.isPresent()) {
-            return;
-        }
-        try {
-            var etat = transactions.inScope(Scope.nationalReadOnly(),
-                    () -> pages.parId(pageId).map(p -> document(espace, p, pages.textePieces(pageId))));
-            if (etat.isPresent()) {
-                indexation.get().indexer(etat.get());
-            } else {
-                indexation.get().supprimer(PageWiki.idRecherche(pageId));
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Page {} non synchronisée avec l'index (reprise à la prochaine reconstruction) : {}", pageId, e.toString());
-        }
+        indexation.synchroniser(PageWiki.idRecherche(pageId),
+                () -> pages.parId(pageId).map(p -> document(espace, p, pages.textePieces(pageId))));
     }
 
     @Override

@@ -30,6 +30,19 @@ public record Scope(String territoire, boolean national, boolean readOnly, Long 
         return new Scope(null, true, true);
     }
 
+    /**
+     * The whole country, writable: the platform's jobs and the national content every professional
+     * writes (community spaces, tickets), whose permissions the features' policies decided.
+     */
+    public static Scope nationalEcriture() {
+        return new Scope(null, true, false);
+    }
+
+    /** Writing a territory's rows in that territory's scope; national rows (null territory) nationally. */
+    public static Scope ecriture(String territoireOuNational) {
+        return territoireOuNational == null ? nationalEcriture() : territoire(territoireOuNational);
+    }
+
     /** An applicant's own rows (setting {@code sne.compte}); no territory's data otherwise. */
     public static Scope compte(long compteDemandeur) {
         return new Scope(null, false, false, compteDemandeur);

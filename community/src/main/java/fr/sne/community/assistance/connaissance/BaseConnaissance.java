@@ -51,7 +51,6 @@ import java.util.Set;
 public class BaseConnaissance {
 
     static final String OBJET = "article_assistance";
-    private static final Scope ECRITURE = new Scope(null, true, false);
 
     /** What the agent reviews before saving. */
     public record Proposition(Ticket ticket, Anonymisation.Resultat titre, Anonymisation.Resultat corps, TypeContenu type,
@@ -126,7 +125,7 @@ public class BaseConnaissance {
         Article article = redaction.creer(systeme(actor), saisie, RedactionService.Action.BROUILLON);
         long agentId = ((Actor.Professionnel) actor).utilisateurId();
         Ticket t = p.ticket();
-        transactions.inScope(ECRITURE, () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             sql.maj("INSERT INTO article_assistance (ticket_id, article_id, agent_id, retraits, cree_le) VALUES (?, ?, ?, ?, ?)",
                     List.of(t.id(), article.id(), agentId, p.retraits(), clock.instant()));
             audit.changement(actor, TypeAction.CREATION, t.territoire(), OBJET, t.cle(), null,
@@ -152,7 +151,7 @@ public class BaseConnaissance {
         Article publie = redaction.modifier(systeme(actor), articleId, SaisieArticle.de(a), RedactionService.Action.PUBLIER);
         long ticketId = origine(articleId);
         Ticket t = demandes.parId(ticketId).orElseThrow();
-        transactions.inScope(ECRITURE, () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             audit.changement(actor, TypeAction.MODIFICATION, t.territoire(), OBJET, t.cle(), Map.of("statut", a.statut().name()),
                     Map.of("article", articleId, "statut", Statut.PUBLIE.name()));
             return null;

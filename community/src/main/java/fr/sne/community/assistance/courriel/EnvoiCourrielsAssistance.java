@@ -37,7 +37,6 @@ public class EnvoiCourrielsAssistance implements TacheRecurrente {
     static final int TENTATIVES_MAX = 8;
     static final Duration BAIL = Duration.ofMinutes(10);
     private static final int PAR_LOT = 20;
-    private static final Scope ECRITURE = new Scope(null, true, false);
 
     /** What one run did. */
     public record Bilan(int envoyes, int reportes, int abandonnes) {
@@ -79,7 +78,7 @@ public class EnvoiCourrielsAssistance implements TacheRecurrente {
         int tours = 0;
         do {
             UUID jeton = UUID.randomUUID();
-            lot = transactions.inScope(ECRITURE, () -> file.reclamer(jeton, maintenant, maintenant.minus(BAIL), PAR_LOT));
+            lot = transactions.inScope(Scope.nationalEcriture(), () -> file.reclamer(jeton, maintenant, maintenant.minus(BAIL), PAR_LOT));
             for (FileCourriels.AEnvoyer a : lot) {
                 IssueEnvoi issue = courriels.envoyer(courriel(a));
                 switch (issue) {
@@ -112,7 +111,7 @@ public class EnvoiCourrielsAssistance implements TacheRecurrente {
     }
 
     private void terminer(FileCourriels.AEnvoyer a, UUID jeton, String etat, String diagnostic, Instant prochain, Instant envoye) {
-        transactions.inScope(ECRITURE, () -> file.terminer(a.id(), jeton, etat, diagnostic, prochain, envoye));
+        transactions.inScope(Scope.nationalEcriture(), () -> file.terminer(a.id(), jeton, etat, diagnostic, prochain, envoye));
     }
 
     private Courriel courriel(FileCourriels.AEnvoyer a) {

@@ -40,7 +40,6 @@ import java.util.UUID;
 @Singleton
 class NotificationsAssistance implements ObservateurAssistance {
 
-    private static final Scope ECRITURE = new Scope(null, true, false);
     private static final int REFERENCES_MAX = 10;
     static final String LIGNE_REPONSE = "--- Répondez au-dessus de cette ligne pour ajouter un message à la demande ---";
 
@@ -159,7 +158,7 @@ class NotificationsAssistance implements ObservateurAssistance {
     /** Queues a mail answering an inbound one (a polite refusal); threaded on that mail. */
     void refuser(Ticket ticket, String destinataire, String inReplyTo, String objet, String texte) {
         Instant maintenant = clock.instant();
-        transactions.inScope(ECRITURE, () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             if (inReplyTo == null || !file.refusDeja(inReplyTo)) {
                 file.enfiler(new FileCourriels.Nouveau(ticket.id(), FileCourriels.Evenement.REFUS, null, destinataire, objet, texte,
                         messageId(ticket), inReplyTo, inReplyTo == null ? List.of() : List.of(inReplyTo)), maintenant);
@@ -200,7 +199,7 @@ class NotificationsAssistance implements ObservateurAssistance {
         Instant maintenant = clock.instant();
         String sujet = "[" + ticket.cle() + "] " + objet;
         String sujetBorne = sujet.length() > 400 ? sujet.substring(0, 399) + "…" : sujet;
-        transactions.inScope(ECRITURE, () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             List<String> precedents = file.precedents(ticket.id());
             String inReplyTo = file.dernierA(ticket.id(), p.courriel()).orElse(precedents.isEmpty() ? null : precedents.getFirst());
             List<String> references = new ArrayList<>();

@@ -22,7 +22,6 @@ import java.util.Map;
 public class Equipes {
 
     static final String OBJET = "equipe_assistance";
-    private static final Scope NATIONAL_ECRITURE = new Scope(null, true, false);
 
     private final TenantTransactions transactions;
     private final EquipeRepository repository;
@@ -70,7 +69,7 @@ public class Equipes {
         }
         erreurs.verifier();
         long auteur = ((Actor.Professionnel) actor).utilisateurId();
-        return transactions.inScope(NATIONAL_ECRITURE, () -> {
+        return transactions.inScope(Scope.nationalEcriture(), () -> {
             long id = repository.creer(n, d == null ? "" : d, auteur);
             audit.changement(actor, TypeAction.CREATION, null, OBJET, Long.toString(id), null, Map.of("nom", n));
             return id;
@@ -85,7 +84,7 @@ public class Equipes {
         if (utilisateur == null) {
             throw new Formulaire.Invalide(new Formulaire().erreur("courriel", "Aucun professionnel n’a cette adresse électronique sur SNE."));
         }
-        transactions.inScope(NATIONAL_ECRITURE, () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             if (repository.ajouterMembre(equipeId, utilisateur)) {
                 audit.changement(actor, TypeAction.MODIFICATION, null, OBJET, Long.toString(equipeId), null, Map.of("membre", utilisateur));
             }
@@ -95,7 +94,7 @@ public class Equipes {
 
     public void retirerMembre(Actor actor, long equipeId, long utilisateurId) {
         equipe(actor, equipeId);
-        transactions.inScope(NATIONAL_ECRITURE, () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             if (repository.retirerMembre(equipeId, utilisateurId)) {
                 audit.changement(actor, TypeAction.MODIFICATION, null, OBJET, Long.toString(equipeId), Map.of("membre", utilisateurId), null);
             }

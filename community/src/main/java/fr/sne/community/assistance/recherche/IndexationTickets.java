@@ -6,14 +6,11 @@ import fr.sne.community.assistance.TicketRepository;
 import fr.sne.community.info.markdown.RenduMarkdown;
 import fr.sne.community.recherche.Acces;
 import fr.sne.community.recherche.DocumentIndexe;
-import fr.sne.community.recherche.Indexation;
+import fr.sne.community.recherche.SynchronisationIndex;
 import fr.sne.community.recherche.SourceIndexation;
 import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
-import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
 import java.util.List;
@@ -33,14 +30,13 @@ import java.util.stream.Stream;
 public class IndexationTickets implements SourceIndexation {
 
     public static final String TYPE = "ticket";
-    private static final Logger LOG = LoggerFactory.getLogger(IndexationTickets.class);
 
     private final TenantTransactions transactions;
     private final TicketRepository tickets;
     private final RenduMarkdown rendu;
-    private final BeanProvider<Indexation> indexation;
+    private final SynchronisationIndex indexation;
 
-    IndexationTickets(TenantTransactions transactions, TicketRepository tickets, RenduMarkdown rendu, BeanProvider<Indexation> indexation) {
+    IndexationTickets(TenantTransactions transactions, TicketRepository tickets, RenduMarkdown rendu, SynchronisationIndex indexation) {
         this.transactions = transactions;
         this.tickets = tickets;
         this.rendu = rendu;
@@ -49,19 +45,7 @@ public class IndexationTickets implements SourceIndexation {
 
     /** After a committed change: the ticket's current state to the index. Never fails the change. */
     public void synchroniser(long id) {
-        if (!indexation.isPresent()) {
-            return;
-        }
-        try {
-            DocumentIndexe doc = transactions.inScope(Scope.nationalReadOnly(), () -> tickets.parId(id).map(this::document).orElse(null));
-            if (doc == null) {
-                indexation.get().supprimer(Ticket.idRecherche(id));
-            } else {
-                indexation.get().indexer(doc);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Demande {} non synchronisée avec l'index de recherche (reprise à la prochaine reconstruction) : {}", id, e.toString());
-        }
+        indexation.synchroniser(Ticket.idRecherche(id), () -> tickets.parId(id).map(this::document));
     }
 
     @Override

@@ -34,7 +34,6 @@ public class Satisfactions {
     /** How long the mail's link rates. */
     public static final Duration VALIDITE = Duration.ofDays(30);
     static final String OBJET = "satisfaction_assistance";
-    private static final Scope ECRITURE = new Scope(null, true, false);
 
     /** Where a survey stands for whoever opens it. */
     public sealed interface Etat {
@@ -87,7 +86,7 @@ public class Satisfactions {
     public String inviter(Ticket ticket, Long resoluPar) {
         Instant maintenant = clock.instant();
         Instant expire = maintenant.plus(VALIDITE);
-        int tour = transactions.inScope(ECRITURE, () -> repository.inviter(ticket.id(), ticket.demandeurId(),
+        int tour = transactions.inScope(Scope.nationalEcriture(), () -> repository.inviter(ticket.id(), ticket.demandeurId(),
                 ticket.agentId() != null ? ticket.agentId() : resoluPar,
                 ticket.application().name(), maintenant, expire));
         return liens.signer(new LiensSatisfaction.Lien(ticket.id(), tour, expire));
@@ -96,7 +95,7 @@ public class Satisfactions {
     /** The ticket went back to work: the standing invitation (answered or not) is void. */
     public int annuler(long ticketId) {
         Instant maintenant = clock.instant();
-        return transactions.inScope(ECRITURE, () -> repository.annuler(ticketId, maintenant));
+        return transactions.inScope(Scope.nationalEcriture(), () -> repository.annuler(ticketId, maintenant));
     }
 
     // The mail's signed link ------------------------------------------------------------------------
@@ -169,7 +168,7 @@ public class Satisfactions {
         Invitation i = ouvert.invitation();
         int valeur = n;
         Instant maintenant = clock.instant();
-        boolean enregistre = transactions.inScope(ECRITURE, () -> {
+        boolean enregistre = transactions.inScope(Scope.nationalEcriture(), () -> {
             boolean ok = repository.repondre(t.id(), i.tour(), valeur, c, maintenant);
             if (ok) {
                 Map<String, Object> apres = new HashMap<>();

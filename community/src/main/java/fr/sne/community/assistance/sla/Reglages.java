@@ -22,7 +22,6 @@ import java.util.Map;
 @Singleton
 public class Reglages {
 
-    private static final Scope NATIONAL_ECRITURE = new Scope(null, true, false);
     private static final String OBJET = "reglage_assistance";
 
     private final TenantTransactions transactions;
@@ -74,7 +73,7 @@ public class Reglages {
             erreurs.erreur("ouverture-1", "L’assistance doit être ouverte au moins un jour.");
         }
         erreurs.verifier();
-        transactions.inScope(NATIONAL_ECRITURE, () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             for (DayOfWeek jour : DayOfWeek.values()) {
                 reglages.definirHoraire(jour, plages.get(jour));
             }
@@ -98,7 +97,7 @@ public class Reglages {
         }
         erreurs.verifier();
         LocalDate d = date;
-        transactions.inScope(NATIONAL_ECRITURE, () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             reglages.ajouterFerie(d, l);
             audit.changement(actor, TypeAction.CREATION, null, OBJET, "ferie:" + d, null, Map.of("libelle", l));
             return null;
@@ -113,7 +112,7 @@ public class Reglages {
         } catch (DateTimeParseException e) {
             throw new Refus(HttpStatus.BAD_REQUEST, "Date invalide");
         }
-        transactions.inScope(NATIONAL_ECRITURE, () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             reglages.retirerFerie(d);
             audit.changement(actor, TypeAction.SUPPRESSION, null, OBJET, "ferie:" + d, null, null);
             return null;
@@ -132,7 +131,7 @@ public class Reglages {
             throw new Formulaire.Invalide(new Formulaire().erreur("jours", "Saisissez un nombre de jours entre 1 et 90."));
         }
         int valeur = n;
-        transactions.inScope(NATIONAL_ECRITURE, () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             reglages.definirJoursAvantCloture(valeur);
             audit.changement(actor, TypeAction.MODIFICATION, null, OBJET, "jours_avant_cloture", null, Map.of("jours", valeur));
             return null;
@@ -165,7 +164,7 @@ public class Reglages {
             erreurs.erreur("type", "Choisissez un type de la liste.");
         }
         erreurs.verifier();
-        transactions.inScope(NATIONAL_ECRITURE, () -> {
+        transactions.inScope(Scope.nationalEcriture(), () -> {
             reglages.definirObjectif(typeChoisi, p, premiere, resolution);
             audit.changement(actor, TypeAction.MODIFICATION, null, OBJET, "sla:" + (typeChoisi == null ? "defaut" : typeChoisi) + ":" + p, null,
                     Map.of("premiereReponseMinutes", premiere, "resolutionMinutes", resolution));
