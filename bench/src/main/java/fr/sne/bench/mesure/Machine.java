@@ -17,7 +17,11 @@ public record Machine(ZonedDateTime date, String echelle, int coeurs, String pro
 
     public static Machine decrire(Echelle echelle, BaseDeDonnees bd) {
         String postgresql;
-        try (Connection c = bd.proprietaire(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version")) {
+        // the settings that move plans and their costs, as the product's sessions see them
+        try (Connection c = bd.proprietaire(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT current_setting('server_version') || ' (shared_buffers ' || current_setting('shared_buffers')"
+                        + " || ', random_page_cost ' || current_setting('random_page_cost')"
+                        + " || ', fsync ' || current_setting('fsync') || ')'")) {
             rs.next();
             postgresql = rs.getString(1);
         } catch (SQLException e) {

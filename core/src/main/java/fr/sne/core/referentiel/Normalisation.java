@@ -2,9 +2,14 @@ package fr.sne.core.referentiel;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Text compared the way people type it: no case, no accents, ligatures spelt out, punctuation as spaces. */
 public final class Normalisation {
+
+    // compiled once: every registration, duplicates search and import compares names through here
+    private static final Pattern MARQUES = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATEURS = Pattern.compile("[^a-z0-9]+");
 
     private Normalisation() {
     }
@@ -14,8 +19,8 @@ public final class Normalisation {
             return "";
         }
         String lower = s.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae").replace("ß", "ss");
-        String sansAccents = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return sansAccents.replaceAll("[^a-z0-9]+", " ").strip();
+        String sansAccents = MARQUES.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        return SEPARATEURS.matcher(sansAccents).replaceAll(" ").strip();
     }
 
     /** Jaro-Winkler similarity in [0, 1]. */
