@@ -23,6 +23,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String OWNER_PASSWORD = "sne_owner_dev";
     private static final String APP_PASSWORD = "sne_app_dev";
 
+    /** System property: the embedded server's {@code shared_buffers} (e.g. {@code 2GB}). */
+    public static final String SHARED_BUFFERS = "sne.dev.postgresql.shared-buffers";
+
     private final EmbeddedPostgres postgres;
     private final DatabaseEndpoint endpoint;
 
@@ -42,7 +45,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
+                .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                // PostgreSQL's default (128MB) suits a laptop; the bench's millions of applications ask for more
+                .setServerConfig("shared_buffers", System.getProperty(SHARED_BUFFERS, "128MB"));
         if (dataDirectory != null) {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }
