@@ -24,7 +24,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String APP_PASSWORD = "sne_app_dev";
 
     /** System property: the embedded server's {@code shared_buffers} (e.g. {@code 2GB}). */
-    public static final String SHARED_BUFFERS = "sne.dev.postgresql.shared-buffers";
+    private static final String SHARED_BUFFERS = "sne.dev.postgresql.shared-buffers";
 
     private final EmbeddedPostgres postgres;
     private final DatabaseEndpoint endpoint;
