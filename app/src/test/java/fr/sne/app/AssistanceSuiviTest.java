@@ -91,7 +91,7 @@ class AssistanceSuiviTest implements SharedServicesTest {
     @Inject
     PanneSmtp panne;
     @Inject
-    fr.sne.community.assistance.Sql sql;
+    fr.sne.community.espace.Sql sql;
 
     private final EmbeddedMailServer serveur = SharedTestServices.get().mailServer();
     AssistanceFixture f;
@@ -245,9 +245,9 @@ class AssistanceSuiviTest implements SharedServicesTest {
         String avis = "SELECT count(*) FROM satisfaction_assistance WHERE ticket_id = ?";
         for (String requete : List.of(courriels, avis)) {
             long isere = transactions.inScope(fr.sne.tenants.tenancy.Scope.territoireReadOnly("038"),
-                    () -> sql.un(requete, List.of(t.id()), rs -> rs.getLong(1)).orElseThrow());
+                    () -> sql.un(requete, rs -> rs.getLong(1), t.id()).orElseThrow());
             long gard = transactions.inScope(fr.sne.tenants.tenancy.Scope.territoireReadOnly("030"),
-                    () -> sql.un(requete, List.of(t.id()), rs -> rs.getLong(1)).orElseThrow());
+                    () -> sql.un(requete, rs -> rs.getLong(1), t.id()).orElseThrow());
             assertTrue(isere >= 1, requete);
             assertEquals(0, gard, "another territory's scope sees nothing: " + requete);
         }

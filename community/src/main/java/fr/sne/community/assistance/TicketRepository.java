@@ -1,5 +1,6 @@
 package fr.sne.community.assistance;
 
+import fr.sne.community.espace.Sql;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,79 +72,81 @@ public class TicketRepository {
                     champs, demandeur_id, organisation_type, organisation, organisation_libelle, partage_organisation, statut,
                     cree_le, modifie_le)
                 VALUES (?, 'AST-0000-000000', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, 'OUVERT', ?, ?) RETURNING id""",
-                Arrays.asList(n.territoire(), n.typeId(), n.application(), n.theme(), n.priorite(), n.resume(),
-                        n.descriptionMarkdown(), new Sql.Json(ecrire(n.champs())), n.demandeurId(),
-                        o == null ? null : o.type(), o == null ? null : o.code(), o == null ? null : o.libelle(),
-                        n.partageOrganisation(), n.le(), n.le()), rs -> rs.getLong(1)).orElseThrow();
+                rs -> rs.getLong(1), n.territoire(), n.typeId(), n.application(), n.theme(), n.priorite(), n.resume(),
+                n.descriptionMarkdown(), new Sql.Json(ecrire(n.champs())), n.demandeurId(),
+                o == null ? null : o.type(), o == null ? null : o.code(), o == null ? null : o.libelle(),
+                n.partageOrganisation(), n.le(), n.le()).orElseThrow();
     }
 
     public Optional<Ticket> parId(long id) {
-        return sql.un("SELECT " + COLONNES + DEPUIS + "WHERE t.id = ?", List.of(id), this::ticket);
+        return sql.un("SELECT " + COLONNES + DEPUIS + "WHERE t.id = ?", this::ticket, id);
     }
 
     public Optional<Ticket> parCle(String cle) {
-        return sql.un("SELECT " + COLONNES + DEPUIS + "WHERE t.cle = ?", List.of(cle), this::ticket);
+        return sql.un("SELECT " + COLONNES + DEPUIS + "WHERE t.cle = ?", this::ticket, cle);
     }
 
     /** Locks the ticket for a change (status, comment). */
     public Optional<Ticket> verrouiller(long id) {
-        sql.un("SELECT id FROM ticket_assistance WHERE id = ? FOR UPDATE", List.of(id), rs -> rs.getLong(1));
+        sql.un("SELECT id FROM ticket_assistance WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), id);
         return parId(id);
     }
 
     public Set<Long> equipes(long ticketId) {
-        return new HashSet<>(sql.liste("SELECT equipe_id FROM ticket_equipe WHERE ticket_id = ?", List.of(ticketId), rs -> rs.getLong(1)));
+        return new HashSet<>(sql.liste("SELECT equipe_id FROM ticket_equipe WHERE ticket_id = ?", rs -> rs.getLong(1), ticketId));
     }
 
     public List<String> nomsEquipes(long ticketId) {
         return sql.liste("SELECT e.nom FROM ticket_equipe te JOIN equipe_assistance e ON e.id = te.equipe_id WHERE te.ticket_id = ? ORDER BY e.nom",
-                List.of(ticketId), rs -> rs.getString(1));
+                rs -> rs.getString(1), ticketId);
     }
 
     public Set<Long> participantsExplicites(long ticketId) {
-        return new HashSet<>(sql.liste("SELECT utilisateur_id FROM ticket_participant WHERE ticket_id = ?", List.of(ticketId),
-                rs -> rs.getLong(1)));
+        return new HashSet<>(sql.liste("SELECT utilisateur_id FROM ticket_participant WHERE ticket_id = ?", rs -> rs.getLong(1), ticketId));
     }
 
     /** Everybody involved: requester, participants, assigned agent, readers of the organisation and teams. */
     public List<Participant> participants(Ticket t) {
         Map<Long, Participant> parId = new LinkedHashMap<>();
         String nom = "trim(coalesce(u.prenom, '') || ' ' || coalesce(u.nom, ''))";
-        sql.liste("SELECT u.id, " + nom + ", u.email FROM utilisateur u WHERE u.id = ?", List.of(t.demandeurId()), rs -> parId.put(rs.getLong(1),
-                new Participant(rs.getLong(1), rs.getString(2), rs.getString(3), Participant.Role.DEMANDEUR, t.statut() != StatutTicket.TERMINE)));
-        sql.liste("SELECT u.id, " + nom + ", u.email FROM ticket_participant p JOIN utilisateur u ON u.id = p.utilisateur_id "
-                + "WHERE p.ticket_id = ? ORDER BY p.ajoute_le", List.of(t.id()), rs -> parId.putIfAbsent(rs.getLong(1),
-                new Participant(rs.getLong(1), rs.getString(2), rs.getString(3), Participant.Role.PARTICIPANT, t.statut() != StatutTicket.TERMINE)));
+        boolean ouvert = t.statut() != StatutTicket.TERMINE; // who may still comment
+        ajouter(parId, "SELECT u.id, " + nom + ", u.email FROM utilisateur u WHERE u.id = ?", Participant.Role.DEMANDEUR, ouvert,
+                t.demandeurId());
+        ajouter(parId, "SELECT u.id, " + nom + ", u.email FROM ticket_participant p JOIN utilisateur u ON u.id = p.utilisateur_id "
+                + "WHERE p.ticket_id = ? ORDER BY p.ajoute_le", Participant.Role.PARTICIPANT, ouvert, t.id());
         if (t.agentId() != null) {
-            sql.liste("SELECT u.id, " + nom + ", u.email FROM utilisateur u WHERE u.id = ?", List.of(t.agentId()), rs -> parId.putIfAbsent(
-                    rs.getLong(1), new Participant(rs.getLong(1), rs.getString(2), rs.getString(3), Participant.Role.AGENT, true)));
+            ajouter(parId, "SELECT u.id, " + nom + ", u.email FROM utilisateur u WHERE u.id = ?", Participant.Role.AGENT, true, t.agentId());
         }
         if (t.partageOrganisation() && t.organisation() != null) {
             String filtre = t.organisation().type() == Organisation.Type.GUICHET
                     ? "h.guichet = ? AND h.profil IN ('GUICHET_ENREGISTREUR', 'GUICHET_MANAGER', 'CONSULTANT_SIMPLE', 'CONSULTANT_DEMANDE', 'CONSULTANT_SENSIBLE')"
                     : "h.territoire = ? AND h.profil = 'GESTIONNAIRE_TERRITORIAL'";
             // the organisation lies in the ticket's territory: readable in its scope and in the national one
-            sql.liste("SELECT DISTINCT u.id, " + nom + ", u.email FROM habilitation h JOIN utilisateur u ON u.id = h.utilisateur_id "
-                    + "WHERE u.actif AND h.statut = 'ACTIVE' AND " + filtre,
-                    List.of(t.organisation().code()), rs -> parId.putIfAbsent(rs.getLong(1), new Participant(rs.getLong(1),
-                            rs.getString(2), rs.getString(3), Participant.Role.LECTEUR_ORGANISATION, false)));
+            ajouter(parId, "SELECT DISTINCT u.id, " + nom + ", u.email FROM habilitation h JOIN utilisateur u ON u.id = h.utilisateur_id "
+                    + "WHERE u.actif AND h.statut = 'ACTIVE' AND " + filtre, Participant.Role.LECTEUR_ORGANISATION, false,
+                    t.organisation().code());
         }
-        sql.liste("SELECT DISTINCT u.id, " + nom + ", u.email FROM ticket_equipe te JOIN equipe_assistance_membre m ON m.equipe_id = te.equipe_id "
-                + "JOIN utilisateur u ON u.id = m.utilisateur_id WHERE te.ticket_id = ? AND u.actif", List.of(t.id()),
-                rs -> parId.putIfAbsent(rs.getLong(1), new Participant(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Participant.Role.LECTEUR_EQUIPE, false)));
+        ajouter(parId, "SELECT DISTINCT u.id, " + nom + ", u.email FROM ticket_equipe te "
+                + "JOIN equipe_assistance_membre m ON m.equipe_id = te.equipe_id JOIN utilisateur u ON u.id = m.utilisateur_id WHERE te.ticket_id = ? AND u.actif",
+                Participant.Role.LECTEUR_EQUIPE, false, t.id());
         return List.copyOf(parId.values());
+    }
+
+    /** Adds the users (id, name, e-mail) the query finds under this role, unless already listed under a first one. */
+    private void ajouter(Map<Long, Participant> parId, String requete, Participant.Role role, boolean peutCommenter, Object... parametres) {
+        sql.liste(requete, rs -> parId.putIfAbsent(rs.getLong(1),
+                new Participant(rs.getLong(1), rs.getString(2), rs.getString(3), role, peutCommenter)), parametres);
     }
 
     /** Whether the user holds an active national support habilitation. */
     public boolean estAgent(long utilisateurId) {
         return sql.un("SELECT 1 FROM sne_habilitations_de(?) h WHERE h.statut = 'ACTIVE' AND h.profil IN " + AGENTS,
-                List.of(utilisateurId), rs -> true).isPresent();
+                rs -> true, utilisateurId).isPresent();
     }
 
     public Set<Long> agents() {
         return new HashSet<>(sql.liste("SELECT u.id FROM utilisateur u WHERE u.actif AND EXISTS (SELECT 1 FROM sne_habilitations_de(u.id) h "
-                + "WHERE h.statut = 'ACTIVE' AND h.profil IN " + AGENTS + ")", List.of(), rs -> rs.getLong(1)));
+                + "WHERE h.statut = 'ACTIVE' AND h.profil IN " + AGENTS + ")", rs -> rs.getLong(1)));
     }
 
     /** The agents, for the assignment list: id and name. */
@@ -152,7 +154,7 @@ public class TicketRepository {
         Map<Long, String> noms = new LinkedHashMap<>();
         sql.liste("SELECT u.id, trim(coalesce(u.prenom, '') || ' ' || coalesce(u.nom, '')) FROM utilisateur u WHERE u.actif AND EXISTS "
                 + "(SELECT 1 FROM sne_habilitations_de(u.id) h WHERE h.statut = 'ACTIVE' AND h.profil IN " + AGENTS + ") ORDER BY u.nom",
-                List.of(), rs -> noms.put(rs.getLong(1), rs.getString(2)));
+                rs -> noms.put(rs.getLong(1), rs.getString(2)));
         return noms;
     }
 
@@ -199,7 +201,7 @@ public class TicketRepository {
             where.append(" AND t.id = ANY(?)");
             params.add(c.idsRecherche().toArray(Long[]::new));
         }
-        long total = sql.un("SELECT count(*) FROM ticket_assistance t" + where, params, rs -> rs.getLong(1)).orElse(0L);
+        long total = sql.un("SELECT count(*) FROM ticket_assistance t" + where, rs -> rs.getLong(1), params.toArray()).orElse(0L);
         int pages = (int) Math.max(1, (total + parPage - 1) / parPage);
         int p = Math.clamp(page, 1, pages);
         List<Object> tous = new ArrayList<>(params);
@@ -210,7 +212,7 @@ public class TicketRepository {
         if (c.idsRecherche() != null && !c.idsRecherche().isEmpty()) {
             tous.add(tous.size() - 2, c.idsRecherche().toArray(Long[]::new));
         }
-        List<Ticket> tickets = sql.liste("SELECT " + COLONNES + DEPUIS + where + ordre + " LIMIT ? OFFSET ?", tous, this::ticket);
+        List<Ticket> tickets = sql.liste("SELECT " + COLONNES + DEPUIS + where + ordre + " LIMIT ? OFFSET ?", this::ticket, tous.toArray());
         return new Page(tickets, total, p, pages);
     }
 
@@ -246,7 +248,7 @@ public class TicketRepository {
     /** Tickets resolved before {@code limite} and still resolved (the automatic closing). */
     public List<Long> resolusAvant(Instant limite) {
         return sql.liste("SELECT id FROM ticket_assistance WHERE statut = 'RESOLU' AND resolu_le <= ? ORDER BY resolu_le LIMIT 500",
-                List.of(limite), rs -> rs.getLong(1));
+                rs -> rs.getLong(1), limite);
     }
 
     // Changes ----------------------------------------------------------------------------------------
@@ -259,42 +261,41 @@ public class TicketRepository {
             default -> ", resolu_le = NULL, termine_le = NULL";
         };
         sql.maj("UPDATE ticket_assistance SET statut = ?, modifie_le = ?, version = version + 1" + dates + " WHERE id = ?",
-                dates.contains("?") ? List.of(nouveau, le, le, id) : List.of(nouveau, le, id));
+                dates.contains("?") ? new Object[]{nouveau, le, le, id} : new Object[]{nouveau, le, id});
         historique(id, ancien, nouveau.name(), auteurId, le);
     }
 
     public void historique(long id, Object ancien, String nouveau, Long auteurId, Instant le) {
         sql.maj("INSERT INTO ticket_historique (ticket_id, ancien, nouveau, auteur_id, le) VALUES (?, ?, ?, ?, ?)",
-                Arrays.asList(id, ancien == null ? null : ancien.toString(), nouveau, auteurId, le));
+                id, ancien == null ? null : ancien.toString(), nouveau, auteurId, le);
     }
 
     public void assigner(long id, Long agentId, Instant le) {
-        sql.maj("UPDATE ticket_assistance SET agent_id = ?, modifie_le = ?, version = version + 1 WHERE id = ?",
-                Arrays.asList(agentId, le, id));
+        sql.maj("UPDATE ticket_assistance SET agent_id = ?, modifie_le = ?, version = version + 1 WHERE id = ?", agentId, le, id);
     }
 
     public void premiereReponse(long id, Instant le) {
-        sql.maj("UPDATE ticket_assistance SET premiere_reponse_le = ? WHERE id = ? AND premiere_reponse_le IS NULL", List.of(le, id));
+        sql.maj("UPDATE ticket_assistance SET premiere_reponse_le = ? WHERE id = ? AND premiere_reponse_le IS NULL", le, id);
     }
 
     public void toucher(long id, Instant le) {
-        sql.maj("UPDATE ticket_assistance SET modifie_le = ?, version = version + 1 WHERE id = ?", List.of(le, id));
+        sql.maj("UPDATE ticket_assistance SET modifie_le = ?, version = version + 1 WHERE id = ?", le, id);
     }
 
     public void partagerOrganisation(long id, boolean partage) {
-        sql.maj("UPDATE ticket_assistance SET partage_organisation = ? AND organisation IS NOT NULL WHERE id = ?", List.of(partage, id));
+        sql.maj("UPDATE ticket_assistance SET partage_organisation = ? AND organisation IS NOT NULL WHERE id = ?", partage, id);
     }
 
     public void partagerEquipes(long id, Set<Long> equipes) {
-        sql.maj("DELETE FROM ticket_equipe WHERE ticket_id = ? AND NOT (equipe_id = ANY(?))", List.of(id, equipes.toArray(Long[]::new)));
+        sql.maj("DELETE FROM ticket_equipe WHERE ticket_id = ? AND NOT (equipe_id = ANY(?))", id, equipes.toArray(Long[]::new));
         for (Long e : equipes) {
-            sql.maj("INSERT INTO ticket_equipe (ticket_id, equipe_id) VALUES (?, ?) ON CONFLICT DO NOTHING", List.of(id, e));
+            sql.maj("INSERT INTO ticket_equipe (ticket_id, equipe_id) VALUES (?, ?) ON CONFLICT DO NOTHING", id, e);
         }
     }
 
     public boolean ajouterParticipant(long id, long utilisateurId, Long parId, Instant le) {
         return sql.maj("INSERT INTO ticket_participant (ticket_id, utilisateur_id, ajoute_par, ajoute_le) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                Arrays.asList(id, utilisateurId, parId, le)) == 1;
+                id, utilisateurId, parId, le) == 1;
     }
 
     /** Adds a comment; empty when the mail it comes from was already recorded. */
@@ -302,20 +303,20 @@ public class TicketRepository {
         return sql.un("""
                 INSERT INTO ticket_commentaire (ticket_id, auteur_id, corps_markdown, publique, message_id_courriel, cree_le)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id_courriel) DO NOTHING RETURNING id""",
-                Arrays.asList(ticketId, auteurId, texte, publique, messageId, le), rs -> rs.getLong(1));
+                rs -> rs.getLong(1), ticketId, auteurId, texte, publique, messageId, le);
     }
 
     public Optional<Commentaire> commentaire(long id) {
-        return sql.un(COMMENTAIRE + " WHERE c.id = ?", List.of(id), TicketRepository::commentaire);
+        return sql.un(COMMENTAIRE + " WHERE c.id = ?", TicketRepository::commentaire, id);
     }
 
     public Optional<Commentaire> commentaireParMessageId(String messageId) {
-        return sql.un(COMMENTAIRE + " WHERE c.message_id_courriel = ?", List.of(messageId), TicketRepository::commentaire);
+        return sql.un(COMMENTAIRE + " WHERE c.message_id_courriel = ?", TicketRepository::commentaire, messageId);
     }
 
     public List<Commentaire> commentaires(long ticketId, boolean avecNotes) {
         return sql.liste(COMMENTAIRE + " WHERE c.ticket_id = ?" + (avecNotes ? "" : " AND c.publique") + " ORDER BY c.cree_le, c.id",
-                List.of(ticketId), TicketRepository::commentaire);
+                TicketRepository::commentaire, ticketId);
     }
 
     private static final String COMMENTAIRE = """
@@ -333,7 +334,7 @@ public class TicketRepository {
         return sql.liste("""
                 SELECT h.ancien, h.nouveau, trim(coalesce(u.prenom, '') || ' ' || coalesce(u.nom, '')), h.le
                 FROM ticket_historique h LEFT JOIN utilisateur u ON u.id = h.auteur_id WHERE h.ticket_id = ? ORDER BY h.le, h.id""",
-                List.of(ticketId), rs -> new Evenement(rs.getString(1), rs.getString(2), rs.getString(3), Sql.instant(rs, "le")));
+                rs -> new Evenement(rs.getString(1), rs.getString(2), rs.getString(3), Sql.instant(rs, "le")), ticketId);
     }
 
     // Attachments ------------------------------------------------------------------------------------
@@ -348,8 +349,7 @@ public class TicketRepository {
         return sql.un("""
                 INSERT INTO ticket_piece (ticket_id, commentaire_id, nom, type_mime, taille, cle_objet, texte, cree_le)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-                Arrays.asList(ticketId, commentaireId, nom, typeMime, taille, cleObjet, texte == null ? "" : texte, le),
-                rs -> rs.getLong(1)).orElseThrow();
+                rs -> rs.getLong(1), ticketId, commentaireId, nom, typeMime, taille, cleObjet, texte == null ? "" : texte, le).orElseThrow();
     }
 
     /** Attachments of the ticket and of its public replies (internal notes' ones only {@code avecNotes}). */
@@ -358,26 +358,26 @@ public class TicketRepository {
                 SELECT p.id, p.ticket_id, p.commentaire_id, p.nom, p.type_mime, p.taille, p.cle_objet, p.cree_le
                 FROM ticket_piece p LEFT JOIN ticket_commentaire c ON c.id = p.commentaire_id
                 WHERE p.ticket_id = ? AND (? OR p.commentaire_id IS NULL OR c.publique) ORDER BY p.cree_le, p.id""",
-                List.of(ticketId, avecNotes), rs -> new Piece(rs.getLong(1), rs.getLong(2), Sql.longOuNull(rs, "commentaire_id"),
-                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), Sql.instant(rs, "cree_le")));
+                rs -> new Piece(rs.getLong(1), rs.getLong(2), Sql.longOuNull(rs, "commentaire_id"),
+                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), Sql.instant(rs, "cree_le")), ticketId, avecNotes);
     }
 
     /** The text of the attachments readers may see, for search. */
     public String textePiecesPubliques(long ticketId) {
         return String.join("\n", sql.liste("""
                 SELECT p.nom || ' ' || p.texte FROM ticket_piece p LEFT JOIN ticket_commentaire c ON c.id = p.commentaire_id
-                WHERE p.ticket_id = ? AND (p.commentaire_id IS NULL OR c.publique)""", List.of(ticketId), rs -> rs.getString(1)));
+                WHERE p.ticket_id = ? AND (p.commentaire_id IS NULL OR c.publique)""", rs -> rs.getString(1), ticketId));
     }
 
     public List<Long> tousLesIds() {
-        return sql.liste("SELECT id FROM ticket_assistance ORDER BY id", List.of(), rs -> rs.getLong(1));
+        return sql.liste("SELECT id FROM ticket_assistance ORDER BY id", rs -> rs.getLong(1));
     }
 
     // Deflections ------------------------------------------------------------------------------------
 
     public void deflexion(String territoire, long utilisateurId, Long typeId, String resume, String url, Instant le) {
         sql.maj("INSERT INTO deflexion_assistance (territoire, utilisateur_id, type_id, resume, url, le) VALUES (?, ?, ?, ?, ?, ?)",
-                Arrays.asList(territoire, utilisateurId, typeId, resume, url, le));
+                territoire, utilisateurId, typeId, resume, url, le);
     }
 
     /** Deflections per application (types' application; "Non précisée" without type) since a date. */
@@ -386,7 +386,7 @@ public class TicketRepository {
         sql.liste("""
                 SELECT coalesce(t.application, '') AS application, count(*) FROM deflexion_assistance d
                 LEFT JOIN type_assistance t ON t.id = d.type_id WHERE d.le >= ? GROUP BY 1 ORDER BY 1""",
-                List.of(depuis), rs -> parApplication.put(rs.getString(1), rs.getLong(2)));
+                rs -> parApplication.put(rs.getString(1), rs.getLong(2)), depuis);
         return parApplication;
     }
 
@@ -394,7 +394,7 @@ public class TicketRepository {
     public Map<String, Long> creations(Instant depuis) {
         Map<String, Long> parApplication = new LinkedHashMap<>();
         sql.liste("SELECT application, count(*) FROM ticket_assistance WHERE cree_le >= ? GROUP BY 1 ORDER BY 1",
-                List.of(depuis), rs -> parApplication.put(rs.getString(1), rs.getLong(2)));
+                rs -> parApplication.put(rs.getString(1), rs.getLong(2)), depuis);
         return parApplication;
     }
 

@@ -9,7 +9,6 @@ import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
 import fr.sne.tenants.web.Acces;
 import fr.sne.tenants.web.Formulaire;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.util.HashMap;
@@ -31,13 +30,13 @@ public class EspaceService {
     private final Sql sql;
 
     EspaceService(TenantTransactions transactions, EspaceRepository repository, Espaces espaces, AuditTrail audit,
-                  JournalModeration journal, JdbcOperations jdbc) {
+                  JournalModeration journal, Sql sql) {
         this.transactions = transactions;
         this.repository = repository;
         this.espaces = espaces;
         this.audit = audit;
         this.journal = journal;
-        this.sql = new Sql(jdbc);
+        this.sql = sql;
     }
 
     /** What a space creation form holds. */

@@ -1,6 +1,5 @@
 package fr.sne.community.espace;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -21,8 +20,8 @@ public class JournalModeration {
     private final Sql sql;
     private final Clock clock;
 
-    JournalModeration(JdbcOperations jdbc, Clock clock) {
-        this.sql = new Sql(jdbc);
+    JournalModeration(Sql sql, Clock clock) {
+        this.sql = sql;
         this.clock = clock;
     }
 

@@ -1,19 +1,26 @@
 package fr.sne.community.espace;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Short JDBC statements for the spaces' features (always inside a scoped transaction). */
+/**
+ * Short JDBC statements for the community's features: spaces, forums, support… Always called
+ * inside a scoped transaction ({@code TenantTransactions.inScope}). Parameters are bound by their
+ * Java type (see {@link #lier}).
+ */
+@Singleton
 public final class Sql {
 
     /** Reads one row. */
@@ -57,19 +64,25 @@ public final class Sql {
         });
     }
 
+    /**
+     * Binds by Java type: null, instants as timestamps, enums by name, {@link Json} as text (cast with
+     * {@code ?::jsonb}), arrays and collections as SQL arrays (bigint for Longs, text otherwise).
+     */
     private static void lier(PreparedStatement ps, Object[] parametres) throws SQLException {
         for (int i = 0; i < parametres.length; i++) {
-            Object p = parametres[i];
-            if (p instanceof Instant instant) {
-                ps.setTimestamp(i + 1, Timestamp.from(instant));
-            } else if (p instanceof Enum<?> e) {
-                ps.setString(i + 1, e.name());
-            } else if (p instanceof Collection<?> c) {
-                boolean nombres = !c.isEmpty() && c.iterator().next() instanceof Long;
-                Array a = ps.getConnection().createArrayOf(nombres ? "bigint" : "text", c.toArray());
-                ps.setArray(i + 1, a);
-            } else {
-                ps.setObject(i + 1, p);
+            int n = i + 1;
+            switch (parametres[i]) {
+                case null -> ps.setNull(n, Types.NULL);
+                case Instant instant -> ps.setTimestamp(n, Timestamp.from(instant));
+                case Enum<?> e -> ps.setString(n, e.name());
+                case Json j -> ps.setString(n, j.texte());
+                case String[] a -> ps.setArray(n, ps.getConnection().createArrayOf("text", a));
+                case Long[] a -> ps.setArray(n, ps.getConnection().createArrayOf("bigint", a));
+                case Collection<?> c -> {
+                    boolean nombres = !c.isEmpty() && c.iterator().next() instanceof Long;
+                    ps.setArray(n, ps.getConnection().createArrayOf(nombres ? "bigint" : "text", c.toArray()));
+                }
+                case Object p -> ps.setObject(n, p);
             }
         }
     }
@@ -92,5 +105,9 @@ public final class Sql {
     public static List<Long> nombres(ResultSet rs, String colonne) throws SQLException {
         Array a = rs.getArray(colonne);
         return a == null ? List.of() : List.of((Long[]) a.getArray());
+    }
+
+    /** A JSON document bound as text (cast with {@code ?::jsonb} in the statement). */
+    public record Json(String texte) {
     }
 }

@@ -1,7 +1,6 @@
 package fr.sne.community.forum;
 
 import fr.sne.community.espace.Sql;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -35,8 +34,8 @@ class ForumRepository {
 
     private final Sql sql;
 
-    ForumRepository(JdbcOperations jdbc) {
-        this.sql = new Sql(jdbc);
+    ForumRepository(Sql sql) {
+        this.sql = sql;
     }
 
     // categories

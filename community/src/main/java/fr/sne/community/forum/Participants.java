@@ -11,7 +11,6 @@ import fr.sne.tenants.identity.Habilitation;
 import fr.sne.tenants.identity.Profil;
 import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.util.Collection;
@@ -34,10 +33,10 @@ class Participants {
     private final EspaceRepository espaces;
     private final Sql sql;
 
-    Participants(TenantTransactions transactions, EspaceRepository espaces, JdbcOperations jdbc) {
+    Participants(TenantTransactions transactions, EspaceRepository espaces, Sql sql) {
         this.transactions = transactions;
         this.espaces = espaces;
-        this.sql = new Sql(jdbc);
+        this.sql = sql;
     }
 
     static String pseudo(String email) {

@@ -1,11 +1,11 @@
 package fr.sne.community.assistance.connaissance;
 
+import fr.sne.community.espace.Sql;
 import fr.sne.community.assistance.ApplicationAssistee;
 import fr.sne.community.assistance.AssistancePolicy;
 import fr.sne.community.assistance.Commentaire;
 import fr.sne.community.assistance.DemandesAssistance;
 import fr.sne.community.assistance.Participant;
-import fr.sne.community.assistance.Sql;
 import fr.sne.community.assistance.StatutTicket;
 import fr.sne.community.assistance.Ticket;
 import fr.sne.community.info.Article;
@@ -127,7 +127,7 @@ public class BaseConnaissance {
         Ticket t = p.ticket();
         transactions.inScope(Scope.nationalEcriture(), () -> {
             sql.maj("INSERT INTO article_assistance (ticket_id, article_id, agent_id, retraits, cree_le) VALUES (?, ?, ?, ?, ?)",
-                    List.of(t.id(), article.id(), agentId, p.retraits(), clock.instant()));
+                    t.id(), article.id(), agentId, p.retraits(), clock.instant());
             audit.changement(actor, TypeAction.CREATION, t.territoire(), OBJET, t.cle(), null,
                     Map.of("article", article.id(), "retraits", p.retraits()));
             return null;
@@ -162,7 +162,7 @@ public class BaseConnaissance {
     /** The articles already drawn from a ticket (agents' page). */
     public List<Long> articlesDe(long ticketId) {
         return transactions.inScope(Scope.nationalReadOnly(), () -> sql.liste(
-                "SELECT article_id FROM article_assistance WHERE ticket_id = ? ORDER BY cree_le", List.of(ticketId), rs -> rs.getLong(1)));
+                "SELECT article_id FROM article_assistance WHERE ticket_id = ? ORDER BY cree_le", rs -> rs.getLong(1), ticketId));
     }
 
     /** The information site's theme of an application (the Communautés have none). */
@@ -178,7 +178,7 @@ public class BaseConnaissance {
 
     private long origine(long articleId) {
         return transactions.inScope(Scope.nationalReadOnly(), () -> sql.un(
-                "SELECT ticket_id FROM article_assistance WHERE article_id = ?", List.of(articleId), rs -> rs.getLong(1)))
+                "SELECT ticket_id FROM article_assistance WHERE article_id = ?", rs -> rs.getLong(1), articleId))
                 .orElseThrow(() -> new Refus(HttpStatus.NOT_FOUND, "Article introuvable"));
     }
 

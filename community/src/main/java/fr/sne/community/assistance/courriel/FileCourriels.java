@@ -1,11 +1,10 @@
 package fr.sne.community.assistance.courriel;
 
-import fr.sne.community.assistance.Sql;
+import fr.sne.community.espace.Sql;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,29 +39,28 @@ class FileCourriels {
                 INSERT INTO courriel_assistance (ticket_id, evenement, destinataire_id, destinataire, objet, texte, message_id,
                                                  in_reply_to, chaine, etat, prochain_essai, cree_le)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'A_ENVOYER', ?, ?)""",
-                Arrays.asList(n.ticketId(), n.evenement(), n.destinataireId(), n.destinataire(), n.objet(), n.texte(), n.messageId(),
-                        n.inReplyTo(), String.join(" ", n.references()), le, le));
+                n.ticketId(), n.evenement(), n.destinataireId(), n.destinataire(), n.objet(), n.texte(), n.messageId(), n.inReplyTo(),
+                String.join(" ", n.references()), le, le);
     }
 
     /** The Message-IDs of the ticket's earlier mails (refusals excluded), oldest first. */
     List<String> precedents(long ticketId) {
         return sql.liste("SELECT message_id FROM courriel_assistance WHERE ticket_id = ? AND evenement <> 'REFUS' ORDER BY cree_le, id",
-                List.of(ticketId), rs -> rs.getString(1));
+                rs -> rs.getString(1), ticketId);
     }
 
     /** The latest earlier mail of the ticket to this address (what a new one answers in the thread). */
     Optional<String> dernierA(long ticketId, String destinataire) {
         return sql.un("""
                 SELECT message_id FROM courriel_assistance WHERE ticket_id = ? AND lower(destinataire) = lower(?)
-                AND evenement <> 'REFUS' ORDER BY cree_le DESC, id DESC LIMIT 1""",
-                List.of(ticketId, destinataire), rs -> rs.getString(1));
+                AND evenement <> 'REFUS' ORDER BY cree_le DESC, id DESC LIMIT 1""", rs -> rs.getString(1), ticketId, destinataire);
     }
 
     /** The ticket one of these Message-IDs was sent for, if any (newest reference first). */
     Optional<Long> ticketDe(List<String> messageIds) {
         for (String id : messageIds) {
             Optional<Long> t = sql.un("SELECT ticket_id FROM courriel_assistance WHERE message_id = ? AND evenement <> 'REFUS'",
-                    List.of(id), rs -> rs.getLong(1));
+                    rs -> rs.getLong(1), id);
             if (t.isPresent()) {
                 return t;
             }
@@ -72,8 +70,7 @@ class FileCourriels {
 
     /** Whether a refusal answering this inbound mail was already queued (the same mail delivered twice). */
     boolean refusDeja(String inReplyTo) {
-        return sql.un("SELECT 1 FROM courriel_assistance WHERE evenement = 'REFUS' AND in_reply_to = ?", List.of(inReplyTo),
-                rs -> true).isPresent();
+        return sql.un("SELECT 1 FROM courriel_assistance WHERE evenement = 'REFUS' AND in_reply_to = ?", rs -> true, inReplyTo).isPresent();
     }
 
     /**
@@ -87,9 +84,8 @@ class FileCourriels {
                                WHERE (etat = 'A_ENVOYER' AND prochain_essai <= ?) OR (etat = 'EN_COURS' AND reclame_le < ?)
                                ORDER BY prochain_essai, id LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING c.id, c.ticket_id, c.destinataire, c.objet, c.texte, c.message_id, c.in_reply_to, c.chaine, c.tentatives""",
-                List.of(jeton.toString(), maintenant, maintenant, finBail, n),
                 rs -> new AEnvoyer(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getInt(9)));
+                        rs.getString(7), rs.getString(8), rs.getInt(9)), jeton.toString(), maintenant, maintenant, finBail, n);
     }
 
     /** Records the outcome, only if the claim is still ours. */
@@ -97,8 +93,7 @@ class FileCourriels {
         return sql.maj("""
                 UPDATE courriel_assistance SET etat = ?, diagnostic = ?, prochain_essai = coalesce(?, prochain_essai), envoye_le = ?,
                        jeton = NULL, reclame_le = NULL
-                WHERE id = ? AND jeton = ?::uuid""",
-                Arrays.asList(etat, diagnostic, prochainEssai, envoyeLe, id, jeton.toString())) == 1;
+                WHERE id = ? AND jeton = ?::uuid""", etat, diagnostic, prochainEssai, envoyeLe, id, jeton.toString()) == 1;
     }
 
     /** A ticket's queued mails, for tests and support: recipient, subject, state. */
@@ -108,8 +103,9 @@ class FileCourriels {
     List<Trace> traces(long ticketId) {
         List<Trace> t = new ArrayList<>(sql.liste("""
                 SELECT destinataire, objet, etat, message_id, in_reply_to, chaine FROM courriel_assistance WHERE ticket_id = ?
-                ORDER BY cree_le, id""", List.of(ticketId),
-                rs -> new Trace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))));
+                ORDER BY cree_le, id""",
+                rs -> new Trace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
+                ticketId));
         return List.copyOf(t);
     }
 }

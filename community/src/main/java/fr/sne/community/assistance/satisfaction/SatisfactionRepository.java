@@ -1,12 +1,11 @@
 package fr.sne.community.assistance.satisfaction;
 
-import fr.sne.community.assistance.Sql;
+import fr.sne.community.espace.Sql;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,31 +27,29 @@ class SatisfactionRepository {
         return sql.un("""
                 INSERT INTO satisfaction_assistance (ticket_id, tour, demandeur_id, agent_id, application, invite_le, expire_le)
                 SELECT ?, coalesce(max(tour), 0) + 1, ?, ?, ?, ?, ? FROM satisfaction_assistance WHERE ticket_id = ?
-                RETURNING tour""", Arrays.asList(ticketId, demandeurId, agentId, application, le, expireLe, ticketId),
-                rs -> rs.getInt(1)).orElseThrow();
+                RETURNING tour""", rs -> rs.getInt(1), ticketId, demandeurId, agentId, application, le, expireLe, ticketId).orElseThrow();
     }
 
     /** Voids the rounds still standing (the ticket was reopened); returns how many. */
     int annuler(long ticketId, Instant le) {
-        return sql.maj("UPDATE satisfaction_assistance SET annule_le = ? WHERE ticket_id = ? AND annule_le IS NULL", List.of(le, ticketId));
+        return sql.maj("UPDATE satisfaction_assistance SET annule_le = ? WHERE ticket_id = ? AND annule_le IS NULL", le, ticketId);
     }
 
     Optional<Invitation> invitation(long ticketId, int tour) {
-        return sql.un("SELECT " + COLONNES + " FROM satisfaction_assistance WHERE ticket_id = ? AND tour = ?", List.of(ticketId, tour),
-                SatisfactionRepository::invitation);
+        return sql.un("SELECT " + COLONNES + " FROM satisfaction_assistance WHERE ticket_id = ? AND tour = ?",
+                SatisfactionRepository::invitation, ticketId, tour);
     }
 
     Optional<Invitation> derniere(long ticketId) {
         return sql.un("SELECT " + COLONNES + " FROM satisfaction_assistance WHERE ticket_id = ? ORDER BY tour DESC LIMIT 1",
-                List.of(ticketId), SatisfactionRepository::invitation);
+                SatisfactionRepository::invitation, ticketId);
     }
 
     /** Records the answer once: false when already answered or voided. */
     boolean repondre(long ticketId, int tour, int note, String commentaire, Instant le) {
         return sql.maj("""
                 UPDATE satisfaction_assistance SET note = ?, commentaire = ?, repondu_le = ?
-                WHERE ticket_id = ? AND tour = ? AND note IS NULL AND annule_le IS NULL""",
-                Arrays.asList(note, commentaire, le, ticketId, tour)) == 1;
+                WHERE ticket_id = ? AND tour = ? AND note IS NULL AND annule_le IS NULL""", note, commentaire, le, ticketId, tour) == 1;
     }
 
     /** One row of the report: the answered, standing rounds grouped by {@code axe}. */
@@ -65,7 +62,7 @@ class SatisfactionRepository {
                        count(*) FILTER (WHERE note = 1), count(*) FILTER (WHERE note = 2), count(*) FILTER (WHERE note = 3),
                        count(*) FILTER (WHERE note = 4), count(*) FILTER (WHERE note = 5)
                 FROM satisfaction_assistance WHERE note IS NOT NULL AND annule_le IS NULL GROUP BY application ORDER BY application""",
-                List.of(), rs -> ligne(rs, rs.getString(1), rs.getString(1)));
+                rs -> ligne(rs, rs.getString(1), rs.getString(1)));
     }
 
     List<Ligne> parAgent() {
@@ -75,8 +72,7 @@ class SatisfactionRepository {
                        count(*) FILTER (WHERE s.note = 1), count(*) FILTER (WHERE s.note = 2), count(*) FILTER (WHERE s.note = 3),
                        count(*) FILTER (WHERE s.note = 4), count(*) FILTER (WHERE s.note = 5)
                 FROM satisfaction_assistance s LEFT JOIN utilisateur u ON u.id = s.agent_id
-                WHERE s.note IS NOT NULL AND s.annule_le IS NULL GROUP BY s.agent_id, 2 ORDER BY 2""",
-                List.of(), rs -> {
+                WHERE s.note IS NOT NULL AND s.annule_le IS NULL GROUP BY s.agent_id, 2 ORDER BY 2""", rs -> {
                     long[] r = new long[5];
                     for (int i = 0; i < 5; i++) {
                         r[i] = rs.getLong(5 + i);

@@ -1,7 +1,7 @@
 package fr.sne.community.assistance.sla;
 
+import fr.sne.community.espace.Sql;
 import fr.sne.community.assistance.Priorite;
-import fr.sne.community.assistance.Sql;
 import jakarta.inject.Singleton;
 
 import java.sql.Time;
@@ -9,7 +9,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,12 +41,11 @@ public class ReglagesAssistance {
 
     public CalendrierOuvre calendrier() {
         Map<DayOfWeek, CalendrierOuvre.Plage> horaires = new EnumMap<>(DayOfWeek.class);
-        sql.liste("SELECT jour, ouverture, fermeture FROM horaire_assistance", List.of(), rs -> {
+        sql.liste("SELECT jour, ouverture, fermeture FROM horaire_assistance", rs -> {
             horaires.put(DayOfWeek.of(rs.getInt(1)), new CalendrierOuvre.Plage(heure(rs.getTime(2)), heure(rs.getTime(3))));
             return null;
         });
-        Set<LocalDate> feries = new HashSet<>(sql.liste("SELECT jour FROM ferie_assistance", List.of(),
-                rs -> rs.getObject(1, LocalDate.class)));
+        Set<LocalDate> feries = new HashSet<>(sql.liste("SELECT jour FROM ferie_assistance", rs -> rs.getObject(1, LocalDate.class)));
         return new CalendrierOuvre(horaires, feries, CalendrierOuvre.PARIS);
     }
 
@@ -56,14 +54,14 @@ public class ReglagesAssistance {
     }
 
     public List<Ferie> feries() {
-        return sql.liste("SELECT jour, libelle FROM ferie_assistance ORDER BY jour", List.of(),
+        return sql.liste("SELECT jour, libelle FROM ferie_assistance ORDER BY jour",
                 rs -> new Ferie(rs.getObject(1, LocalDate.class), rs.getString(2)));
     }
 
     /** The targets by type id (0: default) and priority. */
     public Map<Long, Map<Priorite, ObjectifSla>> objectifs() {
         Map<Long, Map<Priorite, ObjectifSla>> parType = new HashMap<>();
-        sql.liste("SELECT coalesce(type_id, 0), priorite, premiere_reponse_minutes, resolution_minutes FROM sla_assistance", List.of(), rs -> {
+        sql.liste("SELECT coalesce(type_id, 0), priorite, premiere_reponse_minutes, resolution_minutes FROM sla_assistance", rs -> {
             parType.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Priorite.class)).put(Priorite.valueOf(rs.getString(2)),
                     new ObjectifSla(Duration.ofMinutes(rs.getInt(3)), Duration.ofMinutes(rs.getInt(4))));
             return null;
@@ -76,7 +74,7 @@ public class ReglagesAssistance {
                 SELECT s.type_id, t.libelle, s.priorite, s.premiere_reponse_minutes, s.resolution_minutes
                 FROM sla_assistance s LEFT JOIN type_assistance t ON t.id = s.type_id
                 ORDER BY s.type_id NULLS FIRST, t.libelle, array_position(ARRAY['CRITIQUE','HAUTE','NORMALE','BASSE'], s.priorite)""",
-                List.of(), rs -> new LigneSla(Sql.longOuNull(rs, "type_id"), rs.getString(2), Priorite.valueOf(rs.getString(3)),
+                rs -> new LigneSla(Sql.longOuNull(rs, "type_id"), rs.getString(2), Priorite.valueOf(rs.getString(3)),
                         rs.getInt(4), rs.getInt(5)));
     }
 
@@ -91,11 +89,11 @@ public class ReglagesAssistance {
     }
 
     public boolean typeExiste(long typeId) {
-        return sql.un("SELECT 1 FROM type_assistance WHERE id = ?", List.of(typeId), rs -> true).isPresent();
+        return sql.un("SELECT 1 FROM type_assistance WHERE id = ?", rs -> true, typeId).isPresent();
     }
 
     public int joursAvantCloture() {
-        return sql.un("SELECT valeur FROM reglage_assistance WHERE cle = 'jours_avant_cloture'", List.of(), rs -> rs.getString(1))
+        return sql.un("SELECT valeur FROM reglage_assistance WHERE cle = 'jours_avant_cloture'", rs -> rs.getString(1))
                 .map(v -> {
                     try {
                         return Integer.parseInt(v.strip());
@@ -109,35 +107,34 @@ public class ReglagesAssistance {
 
     public void definirHoraire(DayOfWeek jour, CalendrierOuvre.Plage plage) {
         if (plage == null) {
-            sql.maj("DELETE FROM horaire_assistance WHERE jour = ?", List.of(jour.getValue()));
+            sql.maj("DELETE FROM horaire_assistance WHERE jour = ?", jour.getValue());
         } else {
             sql.maj("""
                     INSERT INTO horaire_assistance (jour, ouverture, fermeture) VALUES (?, ?, ?)
                     ON CONFLICT (jour) DO UPDATE SET ouverture = excluded.ouverture, fermeture = excluded.fermeture""",
-                    List.of(jour.getValue(), plage.ouverture(), plage.fermeture()));
+                    jour.getValue(), plage.ouverture(), plage.fermeture());
         }
     }
 
     public void ajouterFerie(LocalDate jour, String libelle) {
         sql.maj("INSERT INTO ferie_assistance (jour, libelle) VALUES (?, ?) ON CONFLICT (jour) DO UPDATE SET libelle = excluded.libelle",
-                List.of(jour, libelle));
+                jour, libelle);
     }
 
     public void retirerFerie(LocalDate jour) {
-        sql.maj("DELETE FROM ferie_assistance WHERE jour = ?", List.of(jour));
+        sql.maj("DELETE FROM ferie_assistance WHERE jour = ?", jour);
     }
 
     public void definirObjectif(Long typeId, Priorite priorite, int premiereReponseMinutes, int resolutionMinutes) {
-        sql.maj("DELETE FROM sla_assistance WHERE coalesce(type_id, 0) = ? AND priorite = ?",
-                List.of(typeId == null ? 0L : typeId, priorite));
+        sql.maj("DELETE FROM sla_assistance WHERE coalesce(type_id, 0) = ? AND priorite = ?", typeId == null ? 0L : typeId, priorite);
         sql.maj("INSERT INTO sla_assistance (type_id, priorite, premiere_reponse_minutes, resolution_minutes) VALUES (?, ?, ?, ?)",
-                Arrays.asList(typeId, priorite, premiereReponseMinutes, resolutionMinutes));
+                typeId, priorite, premiereReponseMinutes, resolutionMinutes);
     }
 
     public void definirJoursAvantCloture(int jours) {
         sql.maj("""
                 INSERT INTO reglage_assistance (cle, valeur) VALUES ('jours_avant_cloture', ?)
-                ON CONFLICT (cle) DO UPDATE SET valeur = excluded.valeur""", List.of(Integer.toString(jours)));
+                ON CONFLICT (cle) DO UPDATE SET valeur = excluded.valeur""", Integer.toString(jours));
     }
 
     private static LocalTime heure(Time t) {

@@ -1,7 +1,7 @@
 package fr.sne.community.assistance.type;
 
+import fr.sne.community.espace.Sql;
 import fr.sne.community.assistance.ApplicationAssistee;
-import fr.sne.community.assistance.Sql;
 import fr.sne.community.assistance.ThemeAssistance;
 import fr.sne.tenants.tenancy.Scope;
 import fr.sne.tenants.tenancy.TenantTransactions;
@@ -40,7 +40,7 @@ public class TypesAssistance {
     private List<TypeAssistance> lire(String where) {
         Map<Long, List<Champ>> champs = new LinkedHashMap<>();
         sql.liste("SELECT c.type_id, c.code, c.libelle, c.aide, c.nature, c.obligatoire, c.choix FROM champ_assistance c "
-                + "JOIN type_assistance t ON t.id = c.type_id " + where + " ORDER BY c.type_id, c.ordre, c.code", List.of(), rs -> {
+                + "JOIN type_assistance t ON t.id = c.type_id " + where + " ORDER BY c.type_id, c.ordre, c.code", rs -> {
             Array choix = rs.getArray("choix");
             champs.computeIfAbsent(rs.getLong("type_id"), k -> new ArrayList<>()).add(new Champ(rs.getString("code"),
                     rs.getString("libelle"), rs.getString("aide"), Champ.Nature.valueOf(rs.getString("nature")),
@@ -48,7 +48,7 @@ public class TypesAssistance {
             return null;
         });
         return sql.liste("SELECT t.id, t.code, t.application, t.theme, t.libelle, t.description, t.actif FROM type_assistance t "
-                + where + " ORDER BY t.ordre, t.id", List.of(), rs -> new TypeAssistance(rs.getLong("id"), rs.getString("code"),
+                + where + " ORDER BY t.ordre, t.id", rs -> new TypeAssistance(rs.getLong("id"), rs.getString("code"),
                 ApplicationAssistee.valueOf(rs.getString("application")), ThemeAssistance.valueOf(rs.getString("theme")),
                 rs.getString("libelle"), rs.getString("description"), rs.getBoolean("actif"),
                 champs.getOrDefault(rs.getLong("id"), List.of())));
